@@ -1,0 +1,39 @@
+package org.migrationledger.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.migrationledger.web.ApiSettings;
+import org.migrationledger.web.BodySizeLimitFilter;
+import org.migrationledger.web.IdempotencyFilter;
+import org.migrationledger.web.IdempotencyRecords;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Servlet filters around the API, in order: the body limit before anything reads a body, Spring Security (order -100)
+ * to know the caller, then idempotency, which is scoped by caller.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebFilterConfig {
+
+    private static final int BEFORE_SECURITY = -200;
+    private static final int AFTER_SECURITY = 0;
+
+    @Bean
+    FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ApiSettings settings, ObjectMapper mapper) {
+        FilterRegistrationBean<BodySizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new BodySizeLimitFilter(settings, mapper));
+        registration.setOrder(BEFORE_SECURITY);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyRecords records, ObjectMapper mapper) {
+        FilterRegistrationBean<IdempotencyFilter> registration =
+                new FilterRegistrationBean<>(new IdempotencyFilter(records, mapper));
+        registration.setOrder(AFTER_SECURITY);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
+}

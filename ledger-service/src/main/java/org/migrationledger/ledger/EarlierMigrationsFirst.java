@@ -1,0 +1,31 @@
+package org.migrationledger.ledger;
+
+import java.util.List;
+import java.util.Optional;
+import org.migrationledger.api.events.PolicyViolation;
+
+/** All migrations that come earlier in apply order must already be applied in the environment. */
+record EarlierMigrationsFirst() implements ApplyRule {
+
+    private static final int NAMED_AT_MOST = 5;
+
+    @Override
+    public Optional<PolicyViolation> check(ApplyContext context) {
+        List<String> missing = context
+                .ledger()
+                .migrationsBefore(context.migration().migrationId())
+                .stream()
+                .filter(earlier -> !earlier.in(context.environment()).applied())
+                .map(MigrationState::migrationId)
+                .toList();
+        if (missing.isEmpty()) {
+            return Optional.empty();
+        }
+        String named = String.join(", ", missing.subList(0, Math.min(NAMED_AT_MOST, missing.size())));
+        String more = missing.size() > NAMED_AT_MOST ? " and " + (missing.size() - NAMED_AT_MOST) + " more" : "";
+        return Optional.of(new PolicyViolation(
+                "EARLIER_MIGRATION_MISSING",
+                missing.size() + " earlier migration(s) are not applied in " + context.environment() + ": " + named
+                        + more + "."));
+    }
+}

@@ -1,0 +1,12 @@
+package org.migrationledger.ledger;
+
+import java.util.List;
+import org.migrationledger.api.events.PolicyViolation;
+
+/** The gate's answer: allowed only when there is no reason against. */
+record GateDecision(boolean allowed, List<PolicyViolation> reasons) {
+
+    static GateDecision of(List<PolicyViolation> reasons) {
+        return new GateDecision(reasons.isEmpty(), List.copyOf(reasons));
+    }
+}

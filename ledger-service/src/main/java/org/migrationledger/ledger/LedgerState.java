@@ -1,0 +1,91 @@
+package org.migrationledger.ledger;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Everything the ledger of one database knows that decisions and policy checks read: the promotion path, the
+ * migrations in apply order, and how many releases each environment has seen.
+ */
+final class LedgerState {
+
+    private final List<String> environments = new ArrayList<>();
+    private final TreeMap<String, MigrationState> migrations = new TreeMap<>(MigrationOrder.INSTANCE);
+    private final Map<String, String> migrationIdByVersion = new HashMap<>();
+    private final Map<String, Integer> releasesByEnvironment = new HashMap<>();
+
+    List<String> environments() {
+        return List.copyOf(environments);
+    }
+
+    boolean hasEnvironment(String environment) {
+        return environments.contains(environment);
+    }
+
+    boolean isFirstEnvironment(String environment) {
+        return environments.indexOf(environment) == 0;
+    }
+
+    Optional<String> environmentBefore(String environment) {
+        int index = environments.indexOf(environment);
+        return index > 0 ? Optional.of(environments.get(index - 1)) : Optional.empty();
+    }
+
+    String lastEnvironment() {
+        return environments.get(environments.size() - 1);
+    }
+
+    Optional<MigrationState> migration(String migrationId) {
+        return Optional.ofNullable(migrations.get(migrationId));
+    }
+
+    Optional<String> migrationWithVersion(String version) {
+        return Optional.ofNullable(migrationIdByVersion.get(version));
+    }
+
+    /** Migrations that come before the given one in apply order. */
+    List<MigrationState> migrationsBefore(String migrationId) {
+        return List.copyOf(migrations.headMap(migrationId, false).values());
+    }
+
+    /** Migrations that come after the given one in apply order. */
+    List<MigrationState> migrationsAfter(String migrationId) {
+        return List.copyOf(migrations.tailMap(migrationId, false).values());
+    }
+
+    /** Whether any fact was ever recorded in the environment; such an environment can't leave the path. */
+    boolean hasFactsIn(String environment) {
+        return releasesIn(environment) > 0
+                || migrations.values().stream().anyMatch(m -> m.in(environment).status() != EnvironmentStatus.PENDING);
+    }
+
+    int releasesIn(String environment) {
+        return releasesByEnvironment.getOrDefault(environment, 0);
+    }
+
+    void replaceEnvironments(List<String> path) {
+        environments.clear();
+        environments.addAll(path);
+    }
+
+    void add(MigrationState migration) {
+        migrations.put(migration.migrationId(), migration);
+        migrationIdByVersion.put(migration.version(), migration.migrationId());
+    }
+
+    void countRelease(String environment) {
+        releasesByEnvironment.merge(environment, 1, Integer::sum);
+    }
+
+    /** The version of the last migration (in apply order) currently applied in the environment, if any. */
+    Optional<String> currentVersion(String environment) {
+        return migrations.descendingMap().values().stream()
+                .filter(m -> m.in(environment).applied())
+                .map(MigrationState::version)
+                .findFirst();
+    }
+}

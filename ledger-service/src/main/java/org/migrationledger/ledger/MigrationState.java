@@ -1,0 +1,120 @@
+package org.migrationledger.ledger;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.migrationledger.api.events.MigrationProposed;
+
+/**
+ * What the aggregate needs to know about one migration to take decisions and judge facts. Changed only from the
+ * aggregate's event sourcing handlers.
+ */
+final class MigrationState {
+
+    private final String migrationId;
+    private final String version;
+    private final String checksum;
+    private final String proposedBy;
+    private final String category;
+    private final boolean breaking;
+    private final boolean highImpact;
+    private final boolean rollbackSafe;
+    private final boolean hasDownScript;
+    private final String expandMigrationId;
+    private final List<ApprovalState> approvals = new ArrayList<>();
+    private final Map<String, EnvironmentState> environments = new HashMap<>();
+    private MigrationStatus status = MigrationStatus.PROPOSED;
+    private String approvedChecksum;
+
+    MigrationState(MigrationProposed proposed) {
+        this.migrationId = proposed.migrationId();
+        this.version = proposed.version();
+        this.checksum = proposed.checksum();
+        this.proposedBy = proposed.proposedBy();
+        this.category = proposed.category();
+        this.breaking = proposed.breaking();
+        this.highImpact = "HIGH".equals(proposed.risk().impact());
+        this.rollbackSafe = proposed.rollbackSafe();
+        this.hasDownScript =
+                proposed.downScript() != null && !proposed.downScript().isBlank();
+        this.expandMigrationId = proposed.expandMigrationId();
+    }
+
+    String migrationId() {
+        return migrationId;
+    }
+
+    String version() {
+        return version;
+    }
+
+    String checksum() {
+        return checksum;
+    }
+
+    String proposedBy() {
+        return proposedBy;
+    }
+
+    String category() {
+        return category;
+    }
+
+    boolean needsDbaAndTwoApprovers() {
+        return breaking || highImpact;
+    }
+
+    boolean rollbackSafe() {
+        return rollbackSafe;
+    }
+
+    boolean hasDownScript() {
+        return hasDownScript;
+    }
+
+    String expandMigrationId() {
+        return expandMigrationId;
+    }
+
+    MigrationStatus status() {
+        return status;
+    }
+
+    /** The checksum the completed approval is bound to; null until the migration is approved. */
+    String approvedChecksum() {
+        return approvedChecksum;
+    }
+
+    List<ApprovalState> approvals() {
+        return List.copyOf(approvals);
+    }
+
+    boolean approvedBy(String principal) {
+        return approvals.stream().anyMatch(approval -> approval.approvedBy().equals(principal));
+    }
+
+    EnvironmentState in(String environment) {
+        return environments.getOrDefault(environment, EnvironmentState.PENDING);
+    }
+
+    boolean rolledBackAnywhere() {
+        return environments.values().stream().anyMatch(state -> state.status() == EnvironmentStatus.ROLLED_BACK);
+    }
+
+    void approve(ApprovalState approval, boolean completesApproval) {
+        approvals.add(approval);
+        if (completesApproval) {
+            status = MigrationStatus.APPROVED;
+            approvedChecksum = approval.checksum();
+        }
+    }
+
+    void reject() {
+        status = MigrationStatus.REJECTED;
+    }
+
+    void record(String environment, EnvironmentState state) {
+        environments.put(environment, state);
+    }
+}

@@ -1,0 +1,35 @@
+package org.migrationledger.ledger;
+
+import java.util.Optional;
+import org.migrationledger.api.events.PolicyViolation;
+
+/** Every environment after the first needs a completed approval; a rejected migration never qualifies. */
+record MustBeApproved() implements ApplyRule {
+
+    @Override
+    public Optional<PolicyViolation> check(ApplyContext context) {
+        MigrationState migration = context.migration();
+        if (context.ledger().isFirstEnvironment(context.environment())) {
+            return Optional.empty();
+        }
+        return switch (migration.status()) {
+            case APPROVED -> Optional.empty();
+            case REJECTED ->
+                Optional.of(new PolicyViolation(
+                        "REJECTED",
+                        "Migration " + migration.migrationId() + " was rejected and must not run in "
+                                + context.environment() + "."));
+            case PROPOSED -> Optional.of(new PolicyViolation("NOT_APPROVED", notApprovedDetail(context)));
+        };
+    }
+
+    private static String notApprovedDetail(ApplyContext context) {
+        MigrationState migration = context.migration();
+        int have = migration.approvals().size();
+        String needed = migration.needsDbaAndTwoApprovers()
+                ? "two approvals, one by a dba, because it is breaking or high-impact"
+                : "one approval";
+        return "Migration " + migration.migrationId() + " is not approved for " + context.environment() + ": it needs "
+                + needed + " and has " + have + ".";
+    }
+}

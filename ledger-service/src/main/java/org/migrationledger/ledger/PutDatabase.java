@@ -1,0 +1,7 @@
+package org.migrationledger.ledger;
+
+import java.util.List;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Registers a database, or replaces its promotion path. */
+record PutDatabase(@TargetAggregateIdentifier String database, List<String> environments) {}

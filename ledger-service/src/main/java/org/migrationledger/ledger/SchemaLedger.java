@@ -1,0 +1,187 @@
+package org.migrationledger.ledger;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.List;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.migrationledger.api.events.DatabaseRegistered;
+import org.migrationledger.api.events.MigrationApplied;
+import org.migrationledger.api.events.MigrationApplyFailed;
+import org.migrationledger.api.events.MigrationApproved;
+import org.migrationledger.api.events.MigrationProposed;
+import org.migrationledger.api.events.MigrationRejected;
+import org.migrationledger.api.events.MigrationRolledBack;
+import org.migrationledger.api.events.PolicyViolation;
+import org.migrationledger.api.events.PromotionPathChanged;
+import org.migrationledger.api.events.ReleaseDeployed;
+
+/**
+ * The ledger of one database under change control: one event stream per database, so that every decision and every
+ * policy judgement sees all migrations and environments of that database consistently.
+ */
+@Aggregate(cache = "schemaLedgerCache")
+class SchemaLedger {
+
+    @AggregateIdentifier
+    private String database;
+
+    private final LedgerState state = new LedgerState();
+
+    /** Axon builds the aggregate through this constructor before replaying its events. */
+    SchemaLedger() {}
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    RegistrationOutcome handle(PutDatabase command) {
+        if (database == null) {
+            apply(new DatabaseRegistered(command.database(), command.environments()));
+            return new RegistrationOutcome(command.database(), command.environments(), true);
+        }
+        if (!state.environments().equals(command.environments())) {
+            new EnvironmentsWithFactsStay(state, command.environments()).verify();
+            apply(new PromotionPathChanged(database, command.environments(), state.environments()));
+        }
+        return new RegistrationOutcome(database, state.environments(), false);
+    }
+
+    @CommandHandler
+    MigrationProposed handle(ProposeMigration command) {
+        new MigrationIdMustBeUnique(state, command.migrationId()).verify();
+        new VersionMustBeUnique(state, command.version()).verify();
+        ProposalClassification classification = ProposalClassification.of(command);
+        new UnderstatementNeedsWaiver(classification, command.waiver()).verify();
+        new ExpandCounterpartMustExist(state, classification.category(), command.expandMigrationId()).verify();
+        MigrationProposed proposed = Proposals.proposed(command, classification);
+        apply(proposed);
+        return proposed;
+    }
+
+    @CommandHandler
+    MigrationApproved handle(ApproveMigration command) {
+        MigrationState migration = Decisions.migrationToDecide(state, command.migrationId());
+        new OpenForDecision(migration, "approved").verify();
+        new ApprovalRules(migration, command).verify();
+        MigrationApproved approved = Decisions.approved(database, migration, command);
+        apply(approved);
+        return approved;
+    }
+
+    @CommandHandler
+    MigrationRejected handle(RejectMigration command) {
+        MigrationState migration = Decisions.migrationToDecide(state, command.migrationId());
+        new OpenForDecision(migration, "rejected").verify();
+        MigrationRejected rejected =
+                new MigrationRejected(database, command.migrationId(), command.rejectedBy(), command.reason());
+        apply(rejected);
+        return rejected;
+    }
+
+    @CommandHandler
+    List<PolicyViolation> handle(RecordApply command, PolicySettings settings) {
+        MigrationState migration = Facts.migrationIn(state, command.migrationId(), command.environment());
+        List<PolicyViolation> violations = ApplyRule.violations(
+                new ApplyContext(state, migration, command.environment(), command.checksum(), settings));
+        apply(Facts.applyEvent(database, command, violations));
+        return violations;
+    }
+
+    @CommandHandler
+    List<PolicyViolation> handle(RecordRollback command) {
+        MigrationState migration = Facts.migrationIn(state, command.migrationId(), command.environment());
+        List<PolicyViolation> violations =
+                RollbackPolicy.violations(state, migration, command.environment(), command.method());
+        apply(new MigrationRolledBack(
+                database,
+                command.migrationId(),
+                command.environment(),
+                command.method(),
+                command.reason(),
+                command.tool(),
+                command.runUrl(),
+                violations));
+        return violations;
+    }
+
+    @CommandHandler
+    GateDecision handle(CheckGate command, PolicySettings settings) {
+        MigrationState migration = Facts.migrationIn(state, command.migrationId(), command.environment());
+        String checksum = command.checksum() != null
+                ? command.checksum()
+                : migration.approvedChecksum() != null ? migration.approvedChecksum() : migration.checksum();
+        return GateDecision.of(
+                ApplyRule.violations(new ApplyContext(state, migration, command.environment(), checksum, settings)));
+    }
+
+    @CommandHandler
+    ReleaseDeployed handle(RecordRelease command) {
+        Facts.requireEnvironment(state, command.environment());
+        String schemaVersion = command.schemaVersion() != null
+                ? command.schemaVersion()
+                : state.currentVersion(command.environment()).orElse(null);
+        ReleaseDeployed deployed =
+                new ReleaseDeployed(database, command.environment(), command.release(), schemaVersion);
+        apply(deployed);
+        return deployed;
+    }
+
+    @EventSourcingHandler
+    void on(DatabaseRegistered event) {
+        database = event.database();
+        state.replaceEnvironments(event.environments());
+    }
+
+    @EventSourcingHandler
+    void on(PromotionPathChanged event) {
+        state.replaceEnvironments(event.environments());
+    }
+
+    @EventSourcingHandler
+    void on(MigrationProposed event) {
+        state.add(new MigrationState(event));
+    }
+
+    @EventSourcingHandler
+    void on(MigrationApproved event) {
+        state.migration(event.migrationId())
+                .orElseThrow()
+                .approve(new ApprovalState(event.approvedBy(), event.role(), event.checksum()), event.fullyApproved());
+    }
+
+    @EventSourcingHandler
+    void on(MigrationRejected event) {
+        state.migration(event.migrationId()).orElseThrow().reject();
+    }
+
+    @EventSourcingHandler
+    void on(MigrationApplied event) {
+        record(event.migrationId(), event.environment(), EnvironmentStatus.APPLIED, event.checksum());
+    }
+
+    @EventSourcingHandler
+    void on(MigrationApplyFailed event) {
+        record(event.migrationId(), event.environment(), EnvironmentStatus.FAILED, event.checksum());
+    }
+
+    @EventSourcingHandler
+    void on(MigrationRolledBack event) {
+        MigrationState migration = state.migration(event.migrationId()).orElseThrow();
+        EnvironmentState before = migration.in(event.environment());
+        record(event.migrationId(), event.environment(), EnvironmentStatus.ROLLED_BACK, before.checksum());
+    }
+
+    @EventSourcingHandler
+    void on(ReleaseDeployed event) {
+        state.countRelease(event.environment());
+    }
+
+    private void record(String migrationId, String environment, EnvironmentStatus status, String checksum) {
+        state.migration(migrationId)
+                .orElseThrow()
+                .record(environment, new EnvironmentState(status, checksum, state.releasesIn(environment)));
+    }
+}

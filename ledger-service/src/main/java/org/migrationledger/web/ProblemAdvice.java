@@ -1,0 +1,217 @@
+package org.migrationledger.web;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.migrationledger.ledger.LedgerRuleViolation;
+import org.migrationledger.security.ProblemResponses;
+import org.migrationledger.web.Problems.FieldProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Maps every failure of the API to an RFC 9457 problem with a stable type; nothing leaks as a stack trace. */
+@RestControllerAdvice
+class ProblemAdvice {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(LedgerRuleViolation.class)
+    ProblemDetail refused(LedgerRuleViolation violation) {
+        HttpStatus status = switch (violation.refusal()) {
+            case UNKNOWN -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case INVALID -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+        String title = switch (violation.refusal()) {
+            case UNKNOWN -> "Not found";
+            case CONFLICT -> "Refused";
+            case INVALID -> "Invalid request";
+        };
+        if (violation.field() == null) {
+            return Problems.of(status, violation.problemType(), title, violation.getMessage());
+        }
+        return Problems.withFieldErrors(
+                status,
+                violation.problemType(),
+                title,
+                violation.getMessage(),
+                List.of(new FieldProblem(violation.field(), violation.getMessage())));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail forbidden(AccessDeniedException e) {
+        return ProblemResponses.forbidden(e);
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ProblemDetail unknownDatabase(AggregateNotFoundException e) {
+        return Problems.of(
+                HttpStatus.NOT_FOUND,
+                "unknown-database",
+                "Not found",
+                "Database " + e.getAggregateIdentifier() + " is not registered; register it with PUT /api/v1/databases/"
+                        + e.getAggregateIdentifier() + ".");
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail invalidBody(MethodArgumentNotValidException e) {
+        List<FieldProblem> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()))
+                .sorted((a, b) -> a.field().compareTo(b.field()))
+                .toList();
+        String detail = errors.stream()
+                .map(error -> error.field() + " " + error.reason())
+                .collect(Collectors.joining("; ", "The request has invalid fields: ", "."));
+        return Problems.withFieldErrors(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail, errors);
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalidRequest(InvalidRequestException e) {
+        return Problems.withFieldErrors(
+                e.status(),
+                e.type(),
+                "Invalid request",
+                e.getMessage(),
+                List.of(new FieldProblem(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        if (causedBy(e, RequestBodyTooLargeException.class)) {
+            return Problems.of(
+                    HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large", rootMessage(e));
+        }
+        if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            return fieldProblem(field, "is not a field of this request (check its spelling)");
+        }
+        if (e.getCause() instanceof InvalidFormatException format) {
+            Class<?> target = format.getTargetType();
+            String expected = target.isEnum()
+                    ? "one of " + java.util.Arrays.toString(target.getEnumConstants())
+                    : "a " + target.getSimpleName();
+            return fieldProblem(path(format), "must be " + expected + ", not '" + format.getValue() + "'");
+        }
+        if (e.getCause() instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
+            return fieldProblem(
+                    path(mismatch),
+                    "has the wrong JSON type, expected "
+                            + mismatch.getTargetType().getSimpleName());
+        }
+        return Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "malformed-json",
+                "Malformed request body",
+                "The request body is not valid JSON: " + firstLine(rootMessage(e)));
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ProblemDetail invalidParameter(HandlerMethodValidationException e) {
+        List<FieldProblem> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldProblem(
+                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .toList();
+        return Problems.withFieldErrors(
+                HttpStatus.BAD_REQUEST,
+                "invalid-request",
+                "Invalid request",
+                "The request has invalid parameters.",
+                errors);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return fieldProblem(e.getName(), "cannot be read from value '" + e.getValue() + "'");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
+        return Problems.of(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type",
+                "Unsupported media type",
+                "Send the request body as application/json.");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ProblemDetail method(HttpRequestMethodNotSupportedException e) {
+        return Problems.of(
+                HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed", e.getMessage() + ".");
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ProblemDetail noResource(NoResourceFoundException e) {
+        return Problems.of(
+                HttpStatus.NOT_FOUND,
+                "not-found",
+                "Not found",
+                "There is no resource at /" + e.getResourcePath() + ".");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        LOG.error("Request failed unexpectedly", e);
+        return Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Internal error",
+                "The ledger could not handle the request; nothing partial was recorded. Retry, or contact the operator.");
+    }
+
+    private static ProblemDetail fieldProblem(String field, String reason) {
+        return Problems.withFieldErrors(
+                HttpStatus.BAD_REQUEST,
+                "invalid-request",
+                "Invalid request",
+                "Field " + field + " " + reason + ".",
+                List.of(new FieldProblem(field, reason)));
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(reference ->
+                        reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? e.getMessage() : root.getMessage();
+    }
+
+    private static String firstLine(String message) {
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}
