@@ -1,0 +1,134 @@
+package org.migrationledger.projection.history;
+
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.migrationledger.api.events.DatabaseRegistered;
+import org.migrationledger.api.events.EventMetadata;
+import org.migrationledger.api.events.MigrationApplied;
+import org.migrationledger.api.events.MigrationProposed;
+import org.migrationledger.api.events.MigrationRolledBack;
+import org.migrationledger.api.events.PromotionPathChanged;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Writes one generation of the version history: the promotion path, migrations, and applies and rollbacks. */
+class VersionHistoryProjection {
+
+    private final JdbcClient jdbc;
+    private final int generation;
+
+    VersionHistoryProjection(JdbcClient jdbc, int generation) {
+        this.jdbc = jdbc;
+        this.generation = generation;
+    }
+
+    @EventHandler
+    void on(DatabaseRegistered event) {
+        replacePath(event.database(), event.environments());
+    }
+
+    @EventHandler
+    void on(PromotionPathChanged event) {
+        replacePath(event.database(), event.environments());
+    }
+
+    @EventHandler
+    void on(MigrationProposed event) {
+        jdbc.sql(
+                        "insert into version_history_migration (generation, database_name, migration_id, version,"
+                                + " description, rollback_safe) values (?, ?, ?, ?, ?, ?)"
+                                + " on conflict (generation, database_name, migration_id) do update set version ="
+                                + " excluded.version, description = excluded.description, rollback_safe = excluded.rollback_safe")
+                .params(
+                        generation,
+                        event.database(),
+                        event.migrationId(),
+                        event.version(),
+                        event.description(),
+                        event.rollbackSafe())
+                .update();
+    }
+
+    @EventHandler
+    void on(
+            MigrationApplied event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant recordedAt,
+            @MetaDataValue(EventMetadata.PRINCIPAL) String principal) {
+        Instant appliedAt = event.startedAt() != null ? event.startedAt() : recordedAt;
+        insertFact(
+                event.database(),
+                sequence,
+                event.environment(),
+                event.migrationId(),
+                "APPLIED",
+                appliedAt,
+                recordedAt,
+                principal);
+    }
+
+    @EventHandler
+    void on(
+            MigrationRolledBack event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant recordedAt,
+            @MetaDataValue(EventMetadata.PRINCIPAL) String principal) {
+        insertFact(
+                event.database(),
+                sequence,
+                event.environment(),
+                event.migrationId(),
+                "ROLLED_BACK",
+                recordedAt,
+                recordedAt,
+                principal);
+    }
+
+    @ResetHandler
+    void reset() {
+        VersionHistoryReadModel.TABLES.forEach(table -> jdbc.sql("delete from " + table + " where generation = ?")
+                .param(generation)
+                .update());
+    }
+
+    private void insertFact(
+            String database,
+            long sequence,
+            String environment,
+            String migrationId,
+            String kind,
+            Instant effectiveAt,
+            Instant recordedAt,
+            String principal) {
+        jdbc.sql("insert into version_history_fact (generation, database_name, sequence_number, environment,"
+                        + " migration_id, kind, effective_at, recorded_at, principal) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " on conflict do nothing")
+                .params(
+                        generation,
+                        database,
+                        sequence,
+                        environment,
+                        migrationId,
+                        kind,
+                        java.sql.Timestamp.from(effectiveAt),
+                        java.sql.Timestamp.from(recordedAt),
+                        principal)
+                .update();
+    }
+
+    private void replacePath(String database, List<String> environments) {
+        jdbc.sql("delete from version_history_environment where generation = ? and database_name = ?")
+                .params(generation, database)
+                .update();
+        for (int i = 0; i < environments.size(); i++) {
+            jdbc.sql("insert into version_history_environment (generation, database_name, environment,"
+                            + " path_position) values (?, ?, ?, ?)")
+                    .params(generation, database, environments.get(i), i)
+                    .update();
+        }
+    }
+}
