@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.migrationledger.api.events.MigrationProposed;
 
 /**
@@ -116,5 +117,30 @@ final class MigrationState {
 
     void record(String environment, EnvironmentState state) {
         environments.put(environment, state);
+    }
+
+    /** Value equality, so that Axon's test fixture can tell a state change outside the event handlers. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MigrationState that
+                && migrationId.equals(that.migrationId)
+                && version.equals(that.version)
+                && checksum.equals(that.checksum)
+                && proposedBy.equals(that.proposedBy)
+                && category.equals(that.category)
+                && breaking == that.breaking
+                && highImpact == that.highImpact
+                && rollbackSafe == that.rollbackSafe
+                && hasDownScript == that.hasDownScript
+                && Objects.equals(expandMigrationId, that.expandMigrationId)
+                && approvals.equals(that.approvals)
+                && environments.equals(that.environments)
+                && status == that.status
+                && Objects.equals(approvedChecksum, that.approvedChecksum);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(migrationId, status, approvals, environments);
     }
 }
