@@ -1,0 +1,241 @@
+package org.migrationledger.projection.compatibility;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.migrationledger.api.events.DatabaseRegistered;
+import org.migrationledger.api.events.EventMetadata;
+import org.migrationledger.api.events.MigrationApplied;
+import org.migrationledger.api.events.MigrationApplyFailed;
+import org.migrationledger.api.events.MigrationApproved;
+import org.migrationledger.api.events.MigrationProposed;
+import org.migrationledger.api.events.MigrationRejected;
+import org.migrationledger.api.events.MigrationRolledBack;
+import org.migrationledger.api.events.PromotionPathChanged;
+import org.migrationledger.api.events.ReleaseDeployed;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Writes one generation of the compatibility read model. Keyed by (database, sequence number) or guarded by the last
+ * sequence number, so a redelivered event changes nothing.
+ */
+class CompatibilityProjection {
+
+    private final JdbcClient jdbc;
+    private final int generation;
+
+    CompatibilityProjection(JdbcClient jdbc, int generation) {
+        this.jdbc = jdbc;
+        this.generation = generation;
+    }
+
+    @EventHandler
+    void on(DatabaseRegistered event) {
+        replacePath(event.database(), event.environments());
+    }
+
+    @EventHandler
+    void on(PromotionPathChanged event) {
+        replacePath(event.database(), event.environments());
+    }
+
+    @EventHandler
+    void on(MigrationProposed event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        jdbc.sql("insert into compatibility_migration (generation, database_name, migration_id, proposal_sequence,"
+                        + " version, description, author, proposed_by, proposed_at, checksum, category, breaking,"
+                        + " rollback_safe, has_down_script, expand_migration_id, risk, analysis)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))"
+                        + " on conflict (generation, database_name, migration_id) do update set"
+                        + " proposal_sequence = excluded.proposal_sequence, version = excluded.version,"
+                        + " description = excluded.description, author = excluded.author,"
+                        + " proposed_by = excluded.proposed_by, proposed_at = excluded.proposed_at,"
+                        + " checksum = excluded.checksum, category = excluded.category, breaking = excluded.breaking,"
+                        + " rollback_safe = excluded.rollback_safe, has_down_script = excluded.has_down_script,"
+                        + " expand_migration_id = excluded.expand_migration_id, risk = excluded.risk,"
+                        + " analysis = excluded.analysis"
+                        + " where compatibility_migration.proposal_sequence <= excluded.proposal_sequence")
+                .params(
+                        generation,
+                        event.database(),
+                        event.migrationId(),
+                        sequence,
+                        event.version(),
+                        event.description(),
+                        event.author(),
+                        event.proposedBy(),
+                        java.sql.Timestamp.from(recordedAt),
+                        event.checksum(),
+                        event.category(),
+                        event.breaking(),
+                        event.rollbackSafe(),
+                        event.downScript() != null && !event.downScript().isBlank(),
+                        event.expandMigrationId(),
+                        json(event.risk()),
+                        json(event.analysis()))
+                .update();
+    }
+
+    @EventHandler
+    void on(MigrationApproved event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        jdbc.sql("insert into compatibility_approval (generation, database_name, sequence_number, migration_id,"
+                        + " approved_by, role, checksum, comment, approvals_required, fully_approved, approved_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
+                .params(
+                        generation,
+                        event.database(),
+                        sequence,
+                        event.migrationId(),
+                        event.approvedBy(),
+                        event.role(),
+                        event.checksum(),
+                        event.comment(),
+                        event.approvalsRequired(),
+                        event.fullyApproved(),
+                        java.sql.Timestamp.from(recordedAt))
+                .update();
+    }
+
+    @EventHandler
+    void on(MigrationRejected event, @SequenceNumber long sequence) {
+        jdbc.sql("update compatibility_migration set rejection_sequence = ?, rejected_by = ?, rejection_reason = ?"
+                        + " where generation = ? and database_name = ? and migration_id = ?")
+                .params(sequence, event.rejectedBy(), event.reason(), generation, event.database(), event.migrationId())
+                .update();
+    }
+
+    @EventHandler
+    void on(
+            MigrationApplied event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant recordedAt,
+            @MetaDataValue(EventMetadata.PRINCIPAL) String principal) {
+        status(
+                event.database(),
+                event.migrationId(),
+                event.environment(),
+                "APPLIED",
+                event.checksum(),
+                sequence,
+                recordedAt,
+                principal);
+    }
+
+    @EventHandler
+    void on(
+            MigrationApplyFailed event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant recordedAt,
+            @MetaDataValue(EventMetadata.PRINCIPAL) String principal) {
+        status(
+                event.database(),
+                event.migrationId(),
+                event.environment(),
+                "FAILED",
+                event.checksum(),
+                sequence,
+                recordedAt,
+                principal);
+    }
+
+    @EventHandler
+    void on(
+            MigrationRolledBack event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant recordedAt,
+            @MetaDataValue(EventMetadata.PRINCIPAL) String principal) {
+        status(
+                event.database(),
+                event.migrationId(),
+                event.environment(),
+                "ROLLED_BACK",
+                null,
+                sequence,
+                recordedAt,
+                principal);
+    }
+
+    @EventHandler
+    void on(
+            ReleaseDeployed event,
+            @SequenceNumber long sequence,
+            @Timestamp Instant recordedAt,
+            @MetaDataValue(EventMetadata.PRINCIPAL) String principal) {
+        jdbc.sql("insert into compatibility_release (generation, database_name, sequence_number, environment, release,"
+                        + " schema_version, deployed_at, deployed_by) values (?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " on conflict do nothing")
+                .params(
+                        generation,
+                        event.database(),
+                        sequence,
+                        event.environment(),
+                        event.release(),
+                        event.schemaVersion(),
+                        java.sql.Timestamp.from(recordedAt),
+                        principal)
+                .update();
+    }
+
+    @ResetHandler
+    void reset() {
+        CompatibilityReadModel.TABLES.forEach(table -> jdbc.sql("delete from " + table + " where generation = ?")
+                .param(generation)
+                .update());
+    }
+
+    private void status(
+            String database,
+            String migrationId,
+            String environment,
+            String status,
+            String checksum,
+            long sequence,
+            Instant recordedAt,
+            String principal) {
+        jdbc.sql("insert into compatibility_status (generation, database_name, migration_id, environment, status,"
+                        + " checksum, last_sequence, changed_at, changed_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " on conflict (generation, database_name, migration_id, environment) do update set"
+                        + " status = excluded.status, checksum = coalesce(excluded.checksum, compatibility_status.checksum),"
+                        + " last_sequence = excluded.last_sequence, changed_at = excluded.changed_at,"
+                        + " changed_by = excluded.changed_by"
+                        + " where compatibility_status.last_sequence < excluded.last_sequence")
+                .params(
+                        generation,
+                        database,
+                        migrationId,
+                        environment,
+                        status,
+                        checksum,
+                        sequence,
+                        java.sql.Timestamp.from(recordedAt),
+                        principal)
+                .update();
+    }
+
+    private void replacePath(String database, List<String> environments) {
+        jdbc.sql("delete from compatibility_environment where generation = ? and database_name = ?")
+                .params(generation, database)
+                .update();
+        for (int i = 0; i < environments.size(); i++) {
+            jdbc.sql("insert into compatibility_environment (generation, database_name, environment, path_position)"
+                            + " values (?, ?, ?, ?)")
+                    .params(generation, database, environments.get(i), i)
+                    .update();
+        }
+    }
+
+    private static String json(Object value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return CompatibilityReadModel.JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+}

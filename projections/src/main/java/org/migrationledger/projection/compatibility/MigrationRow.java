@@ -1,0 +1,89 @@
+package org.migrationledger.projection.compatibility;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/** A row of {@code compatibility_migration}. */
+record MigrationRow(
+        String migrationId,
+        long proposalSequence,
+        String version,
+        String description,
+        String author,
+        String proposedBy,
+        Instant proposedAt,
+        String checksum,
+        String category,
+        boolean breaking,
+        boolean rollbackSafe,
+        boolean hasDownScript,
+        String expandMigrationId,
+        String riskJson,
+        String analysisJson,
+        Long rejectionSequence,
+        String rejectedBy,
+        String rejectionReason) {
+
+    static final String COLUMNS = "migration_id, proposal_sequence, version, description, author, proposed_by,"
+            + " proposed_at, checksum, category, breaking, rollback_safe, has_down_script, expand_migration_id,"
+            + " risk::text as risk, analysis::text as analysis, rejection_sequence, rejected_by, rejection_reason";
+
+    static MigrationRow read(ResultSet rs, int row) throws SQLException {
+        long rejection = rs.getLong("rejection_sequence");
+        Long rejectionSequence = rs.wasNull() ? null : rejection;
+        return new MigrationRow(
+                rs.getString("migration_id"),
+                rs.getLong("proposal_sequence"),
+                rs.getString("version"),
+                rs.getString("description"),
+                rs.getString("author"),
+                rs.getString("proposed_by"),
+                rs.getTimestamp("proposed_at").toInstant(),
+                rs.getString("checksum"),
+                rs.getString("category"),
+                rs.getBoolean("breaking"),
+                rs.getBoolean("rollback_safe"),
+                rs.getBoolean("has_down_script"),
+                rs.getString("expand_migration_id"),
+                rs.getString("risk"),
+                rs.getString("analysis"),
+                rejectionSequence,
+                rs.getString("rejected_by"),
+                rs.getString("rejection_reason"));
+    }
+
+    boolean rejected() {
+        return rejectionSequence != null && rejectionSequence > proposalSequence;
+    }
+
+    boolean isContract() {
+        return "contract".equalsIgnoreCase(category);
+    }
+
+    /** Why rolling back across this migration is unsafe, in words; empty when it is safe. */
+    String rollbackBlocker() {
+        StringBuilder why = new StringBuilder();
+        if (isContract()) {
+            why.append(", is a contract migration");
+        }
+        if (breaking) {
+            why.append(", is breaking");
+        }
+        if (!hasDownScript) {
+            why.append(", has no down script");
+        }
+        if (!rollbackSafe) {
+            why.append(", is not rollback-safe");
+        }
+        if (why.isEmpty()) {
+            return "";
+        }
+        String reasons = why.substring(2);
+        int last = reasons.lastIndexOf(", ");
+        if (last >= 0) {
+            reasons = reasons.substring(0, last) + " and " + reasons.substring(last + 2);
+        }
+        return migrationId + " (" + version + ") " + reasons + ".";
+    }
+}

@@ -1,0 +1,182 @@
+package org.migrationledger.projection.drift;
+
+import java.time.Instant;
+import java.util.List;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.migrationledger.api.events.DatabaseRegistered;
+import org.migrationledger.api.events.MigrationApplied;
+import org.migrationledger.api.events.MigrationApplyFailed;
+import org.migrationledger.api.events.MigrationApproved;
+import org.migrationledger.api.events.MigrationProposed;
+import org.migrationledger.api.events.MigrationRejected;
+import org.migrationledger.api.events.MigrationRolledBack;
+import org.migrationledger.api.events.PromotionPathChanged;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Writes one generation of the drift read model: the facts and decisions drift is judged from, each keyed by
+ * (database, sequence number). Judging happens at query time, against the clock.
+ */
+class DriftProjection {
+
+    private final JdbcClient jdbc;
+    private final int generation;
+
+    DriftProjection(JdbcClient jdbc, int generation) {
+        this.jdbc = jdbc;
+        this.generation = generation;
+    }
+
+    @EventHandler
+    void on(DatabaseRegistered event) {
+        replacePath(event.database(), event.environments());
+    }
+
+    @EventHandler
+    void on(PromotionPathChanged event) {
+        replacePath(event.database(), event.environments());
+    }
+
+    @EventHandler
+    void on(MigrationProposed event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        jdbc.sql("insert into drift_migration (generation, database_name, migration_id, proposal_sequence, version,"
+                        + " checksum, proposed_at) values (?, ?, ?, ?, ?, ?, ?)"
+                        + " on conflict (generation, database_name, migration_id) do update set"
+                        + " proposal_sequence = excluded.proposal_sequence, version = excluded.version,"
+                        + " checksum = excluded.checksum, proposed_at = excluded.proposed_at"
+                        + " where drift_migration.proposal_sequence <= excluded.proposal_sequence")
+                .params(
+                        generation,
+                        event.database(),
+                        event.migrationId(),
+                        sequence,
+                        event.version(),
+                        event.checksum(),
+                        java.sql.Timestamp.from(recordedAt))
+                .update();
+    }
+
+    @EventHandler
+    void on(MigrationApproved event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        decision(
+                event.database(),
+                sequence,
+                event.migrationId(),
+                "APPROVED",
+                event.checksum(),
+                event.fullyApproved(),
+                recordedAt);
+    }
+
+    @EventHandler
+    void on(MigrationRejected event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        decision(event.database(), sequence, event.migrationId(), "REJECTED", null, false, recordedAt);
+    }
+
+    @EventHandler
+    void on(MigrationApplied event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        fact(
+                event.database(),
+                sequence,
+                event.environment(),
+                event.migrationId(),
+                "APPLIED",
+                event.checksum(),
+                recordedAt,
+                null);
+    }
+
+    @EventHandler
+    void on(MigrationApplyFailed event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        fact(
+                event.database(),
+                sequence,
+                event.environment(),
+                event.migrationId(),
+                "FAILED",
+                event.checksum(),
+                recordedAt,
+                event.error());
+    }
+
+    @EventHandler
+    void on(MigrationRolledBack event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        fact(
+                event.database(),
+                sequence,
+                event.environment(),
+                event.migrationId(),
+                "ROLLED_BACK",
+                null,
+                recordedAt,
+                null);
+    }
+
+    @ResetHandler
+    void reset() {
+        DriftReadModel.TABLES.forEach(table -> jdbc.sql("delete from " + table + " where generation = ?")
+                .param(generation)
+                .update());
+    }
+
+    private void decision(
+            String database,
+            long sequence,
+            String migrationId,
+            String kind,
+            String checksum,
+            boolean fullyApproved,
+            Instant recordedAt) {
+        jdbc.sql("insert into drift_decision (generation, database_name, sequence_number, migration_id, kind, checksum,"
+                        + " fully_approved, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
+                .params(
+                        generation,
+                        database,
+                        sequence,
+                        migrationId,
+                        kind,
+                        checksum,
+                        fullyApproved,
+                        java.sql.Timestamp.from(recordedAt))
+                .update();
+    }
+
+    private void fact(
+            String database,
+            long sequence,
+            String environment,
+            String migrationId,
+            String kind,
+            String checksum,
+            Instant recordedAt,
+            String error) {
+        jdbc.sql("insert into drift_fact (generation, database_name, sequence_number, environment, migration_id, kind,"
+                        + " checksum, recorded_at, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
+                .params(
+                        generation,
+                        database,
+                        sequence,
+                        environment,
+                        migrationId,
+                        kind,
+                        checksum,
+                        java.sql.Timestamp.from(recordedAt),
+                        error)
+                .update();
+    }
+
+    private void replacePath(String database, List<String> environments) {
+        jdbc.sql("delete from drift_environment where generation = ? and database_name = ?")
+                .params(generation, database)
+                .update();
+        for (int i = 0; i < environments.size(); i++) {
+            jdbc.sql("insert into drift_environment (generation, database_name, environment, path_position)"
+                            + " values (?, ?, ?, ?)")
+                    .params(generation, database, environments.get(i), i)
+                    .update();
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.migrationledger.projection.drift;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.axonframework.queryhandling.QueryHandler;
+import org.migrationledger.api.queries.DriftReportView;
+import org.migrationledger.api.queries.FindDrift;
+import org.migrationledger.api.queries.FindOpenDrift;
+import org.migrationledger.api.queries.OpenDriftView;
+import org.migrationledger.projection.rebuild.Generations;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Judges drift at query time from the active generation, with the injected clock for the time-based findings. */
+@Component
+@EnableConfigurationProperties(DriftSettings.class)
+class DriftQueryHandler {
+
+    private final JdbcClient jdbc;
+    private final Generations generations;
+    private final DriftSettings settings;
+    private final Clock clock;
+
+    DriftQueryHandler(JdbcClient jdbc, Generations generations, DriftSettings settings, ObjectProvider<Clock> clock) {
+        this(jdbc, generations, settings, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    DriftQueryHandler(JdbcClient jdbc, Generations generations, DriftSettings settings, Clock clock) {
+        this.jdbc = jdbc;
+        this.generations = generations;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    @QueryHandler
+    Optional<DriftReportView> handle(FindDrift query) {
+        int generation = generations.active(DriftReadModel.NAME);
+        List<String> path = jdbc.sql("select environment from drift_environment where generation = ?"
+                        + " and database_name = ? order by path_position")
+                .params(generation, query.database())
+                .query(String.class)
+                .list();
+        if (path.isEmpty()) {
+            return Optional.empty();
+        }
+        var now = clock.instant();
+        var findings = new DriftJudge(path, migrations(generation, query.database()), settings.pendingThreshold())
+                .judge(steps(generation, query.database()), now);
+        return Optional.of(new DriftReportView(query.database(), now, findings));
+    }
+
+    @QueryHandler
+    OpenDriftView handle(FindOpenDrift query) {
+        boolean gated = settings.gateEnvironments().contains(query.environment());
+        var blocking = handle(new FindDrift(query.database()))
+                .map(report -> report.findings().stream()
+                        .filter(f -> f.environment().equals(query.environment()))
+                        .filter(f -> settings.gateKinds().contains(f.kind()))
+                        .toList())
+                .orElse(List.of());
+        return new OpenDriftView(query.database(), query.environment(), gated, blocking);
+    }
+
+    private Map<String, DriftJudge.Migration> migrations(int generation, String database) {
+        return jdbc
+                .sql("select migration_id, version, checksum from drift_migration where generation = ?"
+                        + " and database_name = ?")
+                .params(generation, database)
+                .query((rs, i) -> new DriftJudge.Migration(
+                        rs.getString("migration_id"), rs.getString("version"), rs.getString("checksum")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(DriftJudge.Migration::id, m -> m));
+    }
+
+    private List<DriftJudge.Step> steps(int generation, String database) {
+        List<DriftJudge.Step> steps = new ArrayList<>(jdbc.sql("select sequence_number, kind, migration_id, checksum,"
+                        + " fully_approved, decided_at from drift_decision where generation = ? and database_name = ?")
+                .params(generation, database)
+                .query((rs, i) -> new DriftJudge.Step(
+                        rs.getLong("sequence_number"),
+                        rs.getString("kind"),
+                        rs.getString("migration_id"),
+                        null,
+                        rs.getString("checksum"),
+                        rs.getBoolean("fully_approved"),
+                        rs.getTimestamp("decided_at").toInstant(),
+                        null))
+                .list());
+        steps.addAll(jdbc.sql("select sequence_number, kind, migration_id, environment, checksum, recorded_at, error"
+                        + " from drift_fact where generation = ? and database_name = ?")
+                .params(generation, database)
+                .query((rs, i) -> new DriftJudge.Step(
+                        rs.getLong("sequence_number"),
+                        rs.getString("kind"),
+                        rs.getString("migration_id"),
+                        rs.getString("environment"),
+                        rs.getString("checksum"),
+                        false,
+                        rs.getTimestamp("recorded_at").toInstant(),
+                        rs.getString("error")))
+                .list());
+        steps.sort(Comparator.comparingLong(DriftJudge.Step::sequence));
+        return steps;
+    }
+}
