@@ -1,0 +1,117 @@
+package org.migrationledger.projection.audit;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.migrationledger.api.events.DatabaseRegistered;
+import org.migrationledger.api.events.LedgerEvent;
+import org.migrationledger.api.events.MigrationApplied;
+import org.migrationledger.api.events.MigrationApplyFailed;
+import org.migrationledger.api.events.MigrationApproved;
+import org.migrationledger.api.events.MigrationProposed;
+import org.migrationledger.api.events.MigrationRejected;
+import org.migrationledger.api.events.MigrationRolledBack;
+import org.migrationledger.api.events.PolicyViolation;
+import org.migrationledger.api.events.PromotionPathChanged;
+import org.migrationledger.api.events.ReleaseDeployed;
+
+/** What the audit trail says about an event: the migration and environment it concerns, and one sentence. */
+record AuditSummary(String migrationId, String environment, String sentence) {
+
+    static AuditSummary of(LedgerEvent event) {
+        if (event instanceof DatabaseRegistered e) {
+            return new AuditSummary(
+                    null, null, e.database() + " registered with promotion path " + path(e.environments()) + ".");
+        }
+        if (event instanceof PromotionPathChanged e) {
+            return new AuditSummary(
+                    null,
+                    null,
+                    "Promotion path of " + e.database() + " changed from " + path(e.previousEnvironments()) + " to "
+                            + path(e.environments()) + ".");
+        }
+        if (event instanceof MigrationProposed e) {
+            return new AuditSummary(
+                    e.migrationId(),
+                    null,
+                    "%s (%s, %s%s) proposed by %s."
+                            .formatted(
+                                    e.migrationId(),
+                                    e.version(),
+                                    e.category(),
+                                    e.breaking() ? ", breaking" : "",
+                                    e.proposedBy()));
+        }
+        if (event instanceof MigrationApproved e) {
+            return new AuditSummary(
+                    e.migrationId(),
+                    null,
+                    "%s approved by %s as %s%s."
+                            .formatted(
+                                    e.migrationId(),
+                                    e.approvedBy(),
+                                    e.role(),
+                                    e.fullyApproved() ? "; now fully approved" : "; more approvals required"));
+        }
+        if (event instanceof MigrationRejected e) {
+            return new AuditSummary(
+                    e.migrationId(),
+                    null,
+                    "%s rejected by %s: %s".formatted(e.migrationId(), e.rejectedBy(), e.reason()));
+        }
+        if (event instanceof MigrationApplied e) {
+            String duration = e.durationMs() == null ? "" : ", " + e.durationMs() + " ms";
+            return new AuditSummary(
+                    e.migrationId(),
+                    e.environment(),
+                    "%s applied to %s (checksum %s%s)%s."
+                            .formatted(
+                                    e.migrationId(),
+                                    e.environment(),
+                                    shortly(e.checksum()),
+                                    duration,
+                                    violations(e.violations())));
+        }
+        if (event instanceof MigrationApplyFailed e) {
+            String error = e.error() == null ? "" : ": " + e.error();
+            return new AuditSummary(
+                    e.migrationId(),
+                    e.environment(),
+                    "%s failed in %s%s%s."
+                            .formatted(e.migrationId(), e.environment(), error, violations(e.violations())));
+        }
+        if (event instanceof MigrationRolledBack e) {
+            return new AuditSummary(
+                    e.migrationId(),
+                    e.environment(),
+                    "%s rolled back in %s by %s: %s%s."
+                            .formatted(
+                                    e.migrationId(),
+                                    e.environment(),
+                                    e.method(),
+                                    e.reason(),
+                                    violations(e.violations())));
+        }
+        ReleaseDeployed e = (ReleaseDeployed) event;
+        String schema = e.schemaVersion() == null ? "no schema version applied" : "schema " + e.schemaVersion();
+        return new AuditSummary(
+                null,
+                e.environment(),
+                "Release %s deployed to %s with %s.".formatted(e.release(), e.environment(), schema));
+    }
+
+    private static String path(List<String> environments) {
+        return String.join(" → ", environments);
+    }
+
+    private static String violations(List<PolicyViolation> violations) {
+        if (violations.isEmpty()) {
+            return "";
+        }
+        return "; policy violations: "
+                + violations.stream().map(PolicyViolation::code).collect(Collectors.joining(", "));
+    }
+
+    private static String shortly(String checksum) {
+        return checksum == null || checksum.length() <= 12 ? String.valueOf(checksum) : checksum.substring(0, 12) + "…";
+    }
+}
