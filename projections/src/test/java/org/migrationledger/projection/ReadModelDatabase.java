@@ -1,0 +1,40 @@
+package org.migrationledger.projection;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.migrationledger.projection.rebuild.Generations;
+import org.migrationledger.testsupport.FreshDatabase;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** A fresh database with the read-model scripts applied, and the pieces a projection and its query handler need. */
+public record ReadModelDatabase(DataSource dataSource, JdbcClient jdbc, Generations generations) {
+
+    public static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
+
+    public static ReadModelDatabase migrate(FreshDatabase database) {
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource(database.jdbcUrl(), database.user(), database.password());
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/projections")
+                .validateMigrationNaming(true)
+                .load()
+                .migrate();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        Generations generations = new Generations(jdbc, transactions, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new ReadModelDatabase(dataSource, jdbc, generations);
+    }
+
+    /** Runs a delivery twice, as a processor that redelivers after a crash would. */
+    public static void twice(Runnable delivery) {
+        delivery.run();
+        delivery.run();
+    }
+}
