@@ -1,0 +1,60 @@
+package org.migrationledger.analysis.rules;
+
+import java.util.List;
+import org.migrationledger.analysis.Finding;
+import org.migrationledger.analysis.Severity;
+import org.migrationledger.analysis.change.Change;
+import org.migrationledger.analysis.change.ChangeColumnType;
+import org.migrationledger.analysis.rules.TypeChange.Verdict;
+
+final class ChangeColumnTypeRule implements Rule {
+
+    @Override
+    public String id() {
+        return "change-column-type";
+    }
+
+    @Override
+    public List<Finding> check(Change change, AnalyzedPart part, ScriptContext context) {
+        if (!(change instanceof ChangeColumnType type) || context.isNewTable(type.table())) {
+            return List.of();
+        }
+        String column = type.table() + "." + type.column();
+        String oldType = context.knownColumnType(type.table(), type.column());
+        Verdict verdict = TypeChange.classify(oldType, type.newType());
+        return List.of(
+                switch (verdict) {
+                    case SAME_TYPE ->
+                        part.finding(
+                                id(),
+                                Severity.INFO,
+                                "Re-declares " + column + " as " + type.newType()
+                                        + ", the type it already has: no rewrite, a brief ACCESS EXCLUSIVE lock.");
+                    case WIDENING_WITHOUT_REWRITE ->
+                        part.finding(
+                                id(),
+                                Severity.WARNING,
+                                "Widens " + column + " from "
+                                        + oldType + " to " + type.newType()
+                                        + ": binary compatible, no table rewrite, but ACCESS EXCLUSIVE"
+                                        + " while the catalog changes.");
+                    case REWRITE ->
+                        part.finding(
+                                id(),
+                                Severity.ERROR,
+                                "Changes " + column + " from " + oldType + " to "
+                                        + type.newType()
+                                        + ": rewrites the table and rebuilds its indexes under ACCESS EXCLUSIVE, and"
+                                        + " code expecting the old type breaks.");
+                    case UNKNOWN_SOURCE -> part.finding(id(), Severity.ERROR, unknownSource(column, type.newType()));
+                });
+    }
+
+    private static String unknownSource(String column, String newType) {
+        String exception = TypeChange.isStringType(newType)
+                ? "unless it already is " + newType + " or a varchar being widened,"
+                : "unless it already is " + newType + ",";
+        return "Changes the type of " + column + " to " + newType + ": rewrites the table under ACCESS EXCLUSIVE "
+                + exception + " and code expecting the old type breaks.";
+    }
+}
