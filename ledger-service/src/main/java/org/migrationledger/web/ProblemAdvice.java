@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.migrationledger.ledger.LedgerRuleViolation;
 import org.migrationledger.security.ProblemResponses;
@@ -16,6 +17,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -125,16 +128,24 @@ class ProblemAdvice {
     @ExceptionHandler(HandlerMethodValidationException.class)
     ProblemDetail invalidParameter(HandlerMethodValidationException e) {
         List<FieldProblem> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldProblem(
-                                result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
+                .flatMap(ProblemAdvice::fieldProblems)
+                .sorted((a, b) -> a.field().compareTo(b.field()))
                 .toList();
-        return Problems.withFieldErrors(
-                HttpStatus.BAD_REQUEST,
-                "invalid-request",
-                "Invalid request",
-                "The request has invalid parameters.",
-                errors);
+        String detail = errors.stream()
+                .map(error -> error.field() + " " + error.reason())
+                .collect(Collectors.joining("; ", "The request has invalid fields: ", "."));
+        return Problems.withFieldErrors(HttpStatus.BAD_REQUEST, "invalid-request", "Invalid request", detail, errors);
+    }
+
+    /** Errors of a request body are named by field; errors of a path or query parameter by the parameter. */
+    private static Stream<FieldProblem> fieldProblems(ParameterValidationResult result) {
+        if (result instanceof ParameterErrors body) {
+            return body.getFieldErrors().stream()
+                    .map(error -> new FieldProblem(error.getField(), error.getDefaultMessage()));
+        }
+        return result.getResolvableErrors().stream()
+                .map(error ->
+                        new FieldProblem(result.getMethodParameter().getParameterName(), error.getDefaultMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,0 +1,121 @@
+package org.migrationledger.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.migrationledger.ledger.PipelineStoryIT.proposal;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.migrationledger.LedgerServiceIT;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class AccessAndIdempotencyIT extends LedgerServiceIT {
+
+    private static final String DB = "/api/v1/databases/billing";
+    private static final String SCRIPT = "create table invoices (id bigint primary key);";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @BeforeEach
+    void register() {
+        put(DB, "admin", null);
+    }
+
+    @Test
+    void aRequestWithoutTokenIsA401() {
+        Reply reply = put(DB, null, null);
+
+        assertThat(reply.status()).isEqualTo(401);
+        assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer");
+        assertThat(reply.body().get("type").asText()).endsWith("/unauthenticated");
+    }
+
+    @Test
+    void anUnknownTokenIsA401() {
+        Reply reply = send("PUT", DB, null, null, "Authorization", "Bearer not-a-token");
+
+        assertThat(reply.status()).isEqualTo(401);
+    }
+
+    @Test
+    void rolesAreEnforcedPerEndpoint() {
+        assertThat(put(DB, "ci", null).status()).isEqualTo(403);
+        assertThat(post(DB + "/migrations", "ci", proposal("0001_a", "1.0.0", SCRIPT))
+                        .status())
+                .isEqualTo(403);
+        assertThat(post(DB + "/environments/local/gate", "alice", json("migrationId", "0001_a"))
+                        .status())
+                .isEqualTo(403);
+        Reply forbidden = post(DB + "/migrations/0001_a/approvals", "ci", "{}");
+        assertThat(forbidden.status()).isEqualTo(403);
+        assertThat(forbidden.body().get("type").asText()).endsWith("/forbidden");
+    }
+
+    @Test
+    void anApproverCannotClaimTheDbaRole() {
+        post(DB + "/migrations", "alice", proposal("0001_a", "1.0.0", SCRIPT));
+
+        Reply reply = post(DB + "/migrations/0001_a/approvals", "carol", json("role", "dba"));
+
+        assertThat(reply.status()).isEqualTo(403);
+        assertThat(reply.body().get("detail").asText()).contains("does not hold the role dba");
+    }
+
+    @Test
+    void aRetryWithTheSameKeyRecordsNothingTwiceAndGetsTheFirstAnswer() {
+        post(DB + "/migrations", "alice", proposal("0002_b", "1.1.0", SCRIPT));
+        String fact = json("migrationId", "0002_b", "checksum", ScriptChecksum.of(SCRIPT), "outcome", "SUCCEEDED");
+        long before = eventCount();
+
+        Reply first = post(DB + "/environments/local/applies", "ci", fact, "Idempotency-Key", "run-42");
+        Reply retry = post(DB + "/environments/local/applies", "ci", fact, "Idempotency-Key", "run-42");
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.text()).isEqualTo(first.text());
+        assertThat(retry.position()).isEqualTo(first.position());
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(eventCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsA422() {
+        post(DB + "/migrations", "alice", proposal("0003_c", "1.2.0", SCRIPT), "Idempotency-Key", "k-1");
+        long before = eventCount();
+
+        Reply reply = post(DB + "/migrations", "alice", proposal("0004_d", "1.3.0", SCRIPT), "Idempotency-Key", "k-1");
+
+        assertThat(reply.status()).isEqualTo(422);
+        assertThat(reply.body().get("type").asText()).endsWith("/idempotency-key-reused");
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aRefusalIsRememberedUnderItsKeyToo() {
+        post(DB + "/migrations", "alice", proposal("0005_e", "1.4.0", SCRIPT));
+        String collision = proposal("0005_e", "1.5.0", SCRIPT);
+
+        Reply first = post(DB + "/migrations", "alice", collision, "Idempotency-Key", "k-2");
+        Reply retry = post(DB + "/migrations", "alice", collision, "Idempotency-Key", "k-2");
+
+        assertThat(first.status()).isEqualTo(409);
+        assertThat(retry.status()).isEqualTo(409);
+        assertThat(retry.text()).isEqualTo(first.text());
+    }
+
+    @Test
+    void keysAreScopedToThePrincipal() {
+        post(DB + "/migrations", "alice", proposal("0006_f", "1.6.0", SCRIPT), "Idempotency-Key", "shared");
+
+        Reply other = post(DB + "/migrations", "bob", proposal("0007_g", "1.7.0", SCRIPT), "Idempotency-Key", "shared");
+
+        assertThat(other.status()).isEqualTo(201);
+    }
+
+    private long eventCount() {
+        return jdbc.sql("select count(*) from domain_event_entry")
+                .query(Long.class)
+                .single();
+    }
+}

@@ -1,0 +1,182 @@
+package org.migrationledger.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.migrationledger.ledger.PipelineStoryIT.proposal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.migrationledger.LedgerServiceIT;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Every bad input gets a precise problem, and nothing already recorded changes. */
+class BadInputIT extends LedgerServiceIT {
+
+    private static final String DB = "/api/v1/databases/shop";
+    private static final String SCRIPT = "create table orders (id bigint primary key);";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private long eventsBefore;
+
+    @BeforeEach
+    void registerAndPropose() {
+        put(DB, "admin", null);
+        post(DB + "/migrations", "alice", proposal("0001_create_orders", "1.0.0", SCRIPT));
+        eventsBefore = eventCount();
+    }
+
+    @Test
+    void malformedJsonIsA400() {
+        Reply reply = post(DB + "/migrations", "alice", "{\"migrationId\": \"0002_x\", ");
+
+        assertProblem(reply, 400, "malformed-json");
+    }
+
+    @Test
+    void missingFieldsAreNamed() {
+        Reply reply = post(DB + "/migrations", "alice", json("migrationId", "0002_x", "script", "select 1;"));
+
+        assertProblem(reply, 400, "invalid-request");
+        assertThat(fields(reply)).containsExactly("description", "risk", "version");
+    }
+
+    @Test
+    void badIdsAndVersionsAreNamed() {
+        Reply reply = post(DB + "/migrations", "alice", proposal("add_stuff", "1.0", SCRIPT));
+
+        assertProblem(reply, 400, "invalid-request");
+        assertThat(fields(reply)).containsExactly("version");
+        Reply badId = post(DB + "/migrations", "alice", proposal("add_stuff", "1.1.0", SCRIPT));
+        assertProblem(badId, 400, "invalid-migration-id");
+        assertThat(fields(badId)).containsExactly("migrationId");
+    }
+
+    @Test
+    void aChecksumThatDoesNotMatchTheScriptIsA422() {
+        String body = json(
+                "migrationId",
+                "0002_add_total",
+                "version",
+                "1.1.0",
+                "description",
+                "d",
+                "script",
+                "select 2;",
+                "checksum",
+                "a".repeat(64),
+                "category",
+                "expand",
+                "risk",
+                Map.of("impact", "LOW", "rollbackPlan", "none needed"));
+
+        Reply reply = post(DB + "/migrations", "alice", body);
+
+        assertProblem(reply, 422, "checksum-mismatch");
+        assertThat(fields(reply)).containsExactly("checksum");
+    }
+
+    @Test
+    void aCollidingIdOrVersionIsA409() {
+        assertProblem(
+                post(DB + "/migrations", "alice", proposal("0001_create_orders", "1.1.0", "select 3;")),
+                409,
+                "migration-id-collision");
+        assertProblem(
+                post(DB + "/migrations", "alice", proposal("0002_other", "1.0.0", "select 3;")),
+                409,
+                "version-collision");
+    }
+
+    @Test
+    void anUnknownDatabaseIsA404() {
+        assertProblem(
+                post("/api/v1/databases/nowhere/migrations", "alice", proposal("0001_a", "1.0.0", SCRIPT)),
+                404,
+                "unknown-database");
+    }
+
+    @Test
+    void anUnknownEnvironmentIsA404AndAnUnknownMigrationA422() {
+        String fact = json(
+                "migrationId", "0001_create_orders", "checksum", ScriptChecksum.of(SCRIPT), "outcome", "SUCCEEDED");
+        assertProblem(post(DB + "/environments/qa/applies", "ci", fact), 404, "unknown-environment");
+
+        String unknown =
+                json("migrationId", "0099_nothing", "checksum", ScriptChecksum.of(SCRIPT), "outcome", "SUCCEEDED");
+        Reply reply = post(DB + "/environments/local/applies", "ci", unknown);
+        assertProblem(reply, 422, "unknown-migration");
+        assertThat(fields(reply)).containsExactly("migrationId");
+    }
+
+    @Test
+    void anUnknownOutcomeListsTheAllowedValues() {
+        String fact =
+                json("migrationId", "0001_create_orders", "checksum", ScriptChecksum.of(SCRIPT), "outcome", "WORKED");
+
+        Reply reply = post(DB + "/environments/local/applies", "ci", fact);
+
+        assertProblem(reply, 400, "invalid-request");
+        assertThat(reply.body().get("detail").asText()).contains("SUCCEEDED", "FAILED", "WORKED");
+    }
+
+    @Test
+    void aMisspelledFieldIsNamedRatherThanIgnored() {
+        String fact = json(
+                "migrationId", "0001_create_orders", "checkSum", ScriptChecksum.of(SCRIPT), "outcome", "SUCCEEDED");
+
+        Reply reply = post(DB + "/environments/local/applies", "ci", fact);
+
+        assertProblem(reply, 400, "invalid-request");
+        assertThat(fields(reply)).containsExactly("checkSum");
+    }
+
+    @Test
+    void anOversizedBodyIsA413() {
+        String huge = proposal("0002_huge", "1.1.0", "-- " + "x".repeat(3 * 1024 * 1024));
+
+        assertProblem(post(DB + "/migrations", "alice", huge), 413, "body-too-large");
+    }
+
+    @Test
+    void aBadPathNameIsA400() {
+        Reply reply = put("/api/v1/databases/Bad%20Name", "admin", null);
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aDuplicateEnvironmentIsNamed() {
+        Reply reply = put("/api/v1/databases/other", "admin", json("environments", List.of("ci", "ci")));
+
+        assertProblem(reply, 400, "invalid-request");
+        assertThat(fields(reply)).containsExactly("environments");
+    }
+
+    private void assertProblem(Reply reply, int status, String type) {
+        assertThat(reply.status()).as(reply.text()).isEqualTo(status);
+        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+        JsonNode body = reply.body();
+        assertThat(body.get("type").asText()).endsWith("/" + type);
+        assertThat(body.get("title").asText()).isNotBlank();
+        assertThat(body.get("detail").asText()).isNotBlank();
+        assertThat(eventCount()).as("nothing recorded changed").isEqualTo(eventsBefore);
+    }
+
+    private static List<String> fields(Reply reply) {
+        return java.util.stream.StreamSupport.stream(reply.body().get("errors").spliterator(), false)
+                .map(error -> error.get("field").asText())
+                .toList();
+    }
+
+    private long eventCount() {
+        return jdbc.sql("select count(*) from domain_event_entry")
+                .query(Long.class)
+                .single();
+    }
+}
