@@ -1,9 +1,11 @@
 package org.migrationledger.analysis.change;
 
-import java.util.ArrayList;
 import java.util.List;
 
-/** CREATE TABLE; foreign keys in it lock the tables they reference. */
+/**
+ * CREATE TABLE. The new table is invisible to others until commit, so only the tables its foreign keys reference
+ * are locked in a way anyone notices.
+ */
 public record CreateTable(String table, List<String> referencedTables) implements Change {
 
     public CreateTable {
@@ -12,10 +14,9 @@ public record CreateTable(String table, List<String> referencedTables) implement
 
     @Override
     public List<TableLock> locks() {
-        List<TableLock> locks = new ArrayList<>();
-        locks.add(new TableLock(table, LockLevel.ACCESS_EXCLUSIVE));
-        referencedTables.forEach(t -> locks.add(new TableLock(t, LockLevel.SHARE_ROW_EXCLUSIVE)));
-        return locks;
+        return referencedTables.stream()
+                .map(t -> new TableLock(t, LockLevel.SHARE_ROW_EXCLUSIVE))
+                .toList();
     }
 
     @Override

@@ -32,7 +32,7 @@ public final class TypeChange {
             Map.entry("timestamp with time zone", "timestamptz"),
             Map.entry("bit varying", "varbit"));
 
-    private static final Pattern SIZED = Pattern.compile("([a-z ]+?)(?:\\((\\d+)(?:,(\\d+))?\\))?");
+    private static final Pattern SIZED = Pattern.compile("([a-z0-9_ ]+?)(?:\\((\\d+)(?:,(\\d+))?\\))?");
 
     private TypeChange() {}
 
