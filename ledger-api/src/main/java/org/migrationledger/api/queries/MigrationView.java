@@ -2,13 +2,15 @@ package org.migrationledger.api.queries;
 
 import java.time.Instant;
 import java.util.List;
+import org.migrationledger.api.events.MigrationAnalysis;
+import org.migrationledger.api.events.RiskAssessment;
 
 /**
  * A migration as the ledger knows it.
  *
  * @param state {@code PROPOSED}, {@code APPROVED} (fully approved for its current checksum) or {@code REJECTED}
- * @param riskJson the risk assessment as JSON; null when none was given
- * @param analysisJson the static analysis as JSON; null when no script was given
+ * @param risk the proposer's risk assessment; null when none was given
+ * @param analysis the static analysis of the script; null when no script was given
  * @param environments the status in every environment of the promotion path, in path order
  */
 public record MigrationView(
@@ -28,8 +30,8 @@ public record MigrationView(
         String state,
         String rejectedBy,
         String rejectionReason,
-        String riskJson,
-        String analysisJson,
+        RiskAssessment risk,
+        MigrationAnalysis analysis,
         List<ApprovalView> approvals,
         List<EnvironmentStatusView> environments) {
 

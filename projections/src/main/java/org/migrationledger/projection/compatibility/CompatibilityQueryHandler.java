@@ -1,5 +1,6 @@
 package org.migrationledger.projection.compatibility;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -7,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
+import org.migrationledger.api.events.MigrationAnalysis;
+import org.migrationledger.api.events.RiskAssessment;
 import org.migrationledger.api.queries.ApprovalView;
 import org.migrationledger.api.queries.CompatibilityView;
 import org.migrationledger.api.queries.EnvironmentStatusView;
@@ -113,8 +116,8 @@ class CompatibilityQueryHandler {
                 state,
                 row.rejected() ? row.rejectedBy() : null,
                 row.rejected() ? row.rejectionReason() : null,
-                row.riskJson(),
-                row.analysisJson(),
+                read(row.riskJson(), RiskAssessment.class),
+                read(row.analysisJson(), MigrationAnalysis.class),
                 approvals,
                 List.copyOf(byEnvironment.values()));
     }
@@ -135,6 +138,17 @@ class CompatibilityQueryHandler {
             }
         }
         return pairs;
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return CompatibilityReadModel.JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable " + type.getSimpleName() + " in compatibility_migration", e);
+        }
     }
 
     private List<String> environments(int generation, String database) {

@@ -143,8 +143,15 @@ class CompatibilityProjectionIT {
         assertThat(migration.state()).isEqualTo("APPROVED");
         assertThat(migration.checksum()).isEqualTo(checksum("0002_add_note"));
         assertThat(migration.approvals()).hasSize(2);
-        assertThat(migration.analysisJson()).contains("\"strongestLock\": \"SHARE UPDATE EXCLUSIVE\"");
-        assertThat(migration.riskJson()).contains("\"impact\": \"LOW\"");
+        assertThat(migration.analysis().strongestLock()).isEqualTo("SHARE UPDATE EXCLUSIVE");
+        assertThat(migration.analysis().findings()).isEmpty();
+        assertThat(migration.risk().impact()).isEqualTo("LOW");
+        assertThat(queries.handle(new GetMigration(DB, "0003_drop_legacy"))
+                        .orElseThrow()
+                        .analysis()
+                        .findings())
+                .extracting(f -> f.rule())
+                .containsExactly("drop-column");
         assertThat(migration.environments())
                 .extracting(EnvironmentStatusView::environment, EnvironmentStatusView::status)
                 .containsExactly(
