@@ -36,7 +36,7 @@ public record MigrationAnalysis(
      *
      * @param rule the rule id, e.g. {@code drop-column}
      * @param severity {@code INFO}, {@code WARNING} or {@code ERROR}
-     * @param statementIndex zero-based position of the statement in the script
+     * @param statementIndex position of the statement in the script, from 1; 0 for a finding about the whole script
      * @param statement the statement's text
      * @param reason why the rule fired, in words
      * @param parsed false when the statement was classified by the fallback classifier, not the SQL parser
