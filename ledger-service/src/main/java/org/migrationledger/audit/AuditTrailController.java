@@ -1,0 +1,182 @@
+package org.migrationledger.audit;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.migrationledger.api.queries.AuditEventView;
+import org.migrationledger.api.queries.AuditFilter;
+import org.migrationledger.api.queries.AuditPageView;
+import org.migrationledger.api.queries.FindAuditEvents;
+import org.migrationledger.projection.audit.AuditTrailQueryHandler;
+import org.migrationledger.rebuild.ReadYourWrites;
+import org.migrationledger.web.InvalidRequestException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The audit trail: a JSON page by default; the whole filtered trail as NDJSON or CSV when the client accepts one of
+ * them, written row by row as the keyset walk reads it.
+ */
+@RestController
+class AuditTrailController {
+
+    static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+    static final MediaType CSV = MediaType.parseMediaType("text/csv");
+    private static final int DEFAULT_PAGE_SIZE = 100;
+
+    private final AuditTrailQueryHandler trail;
+    private final ReadYourWrites reads;
+    private final ObjectMapper json;
+
+    AuditTrailController(AuditTrailQueryHandler trail, ReadYourWrites reads, ObjectMapper json) {
+        this.trail = trail;
+        this.reads = reads;
+        this.json = json;
+    }
+
+    @GetMapping("/api/v1/audit/events")
+    CompletableFuture<ResponseEntity<StreamingResponseBody>> events(
+            @RequestParam(required = false) String database,
+            @RequestParam(required = false) String migration,
+            @RequestParam(required = false) String environment,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String minPosition,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        AuditFilter filter = new AuditFilter(
+                database,
+                migration,
+                environment,
+                actor,
+                ReadYourWrites.instant("from", from),
+                ReadYourWrites.instant("to", to));
+        long position = ReadYourWrites.position(minPosition);
+        MediaType format = format(accept);
+        if (format.equals(MediaType.APPLICATION_JSON)) {
+            int size = pageSize(limit);
+            return reads.await("audit-trail", position).thenApply(fresh -> {
+                AuditPage page = AuditPage.of(page(filter, after, size));
+                return ReadYourWrites.withStaleness(
+                        ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON),
+                        position,
+                        fresh,
+                        out -> json.writeValue(out, page));
+            });
+        }
+        return reads.await("audit-trail", position)
+                .thenApply(fresh -> ReadYourWrites.withStaleness(
+                        ResponseEntity.ok()
+                                .contentType(format)
+                                .header(
+                                        HttpHeaders.CONTENT_DISPOSITION,
+                                        "attachment; filename=\"audit-events." + (format.equals(CSV) ? "csv" : "ndjson")
+                                                + "\""),
+                        position,
+                        fresh,
+                        out -> {
+                            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                            AuditExportFormat export = format.equals(CSV)
+                                    ? AuditExportFormat.csv(writer)
+                                    : AuditExportFormat.ndjson(writer, json);
+                            trail.export(filter, export::write);
+                            writer.flush();
+                        }));
+    }
+
+    private static int pageSize(Integer limit) {
+        int size = limit == null ? DEFAULT_PAGE_SIZE : limit;
+        if (size < 1 || size > AuditTrailQueryHandler.MAX_PAGE_SIZE) {
+            throw new InvalidRequestException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-request",
+                    "limit",
+                    "limit must be between 1 and " + AuditTrailQueryHandler.MAX_PAGE_SIZE);
+        }
+        return size;
+    }
+
+    private AuditPageView page(AuditFilter filter, String after, int size) {
+        try {
+            return trail.handle(new FindAuditEvents(filter, after, size));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-request",
+                    "after",
+                    "after must be the nextCursor of a previous page");
+        }
+    }
+
+    private static MediaType format(String accept) {
+        if (accept != null) {
+            for (MediaType type : MediaType.parseMediaTypes(accept)) {
+                if (type.isCompatibleWith(NDJSON) && !type.isWildcardType()) {
+                    return NDJSON;
+                }
+                if (type.isCompatibleWith(CSV) && !type.isWildcardType()) {
+                    return CSV;
+                }
+            }
+        }
+        return MediaType.APPLICATION_JSON;
+    }
+
+    record AuditPage(List<AuditEvent> events, String nextCursor) {
+
+        static AuditPage of(AuditPageView page) {
+            return new AuditPage(page.events().stream().map(AuditEvent::of).toList(), page.nextCursor());
+        }
+    }
+
+    /** One event as the API shows it; the payload is the event's JSON, embedded as is. */
+    record AuditEvent(
+            long position,
+            String eventId,
+            String type,
+            String database,
+            long sequenceNumber,
+            String migrationId,
+            String environment,
+            String principal,
+            String sourceTool,
+            String sourceRunUrl,
+            String correlationId,
+            Instant recordedAt,
+            String summary,
+            @JsonRawValue String payload) {
+
+        static AuditEvent of(AuditEventView view) {
+            return new AuditEvent(
+                    view.position(),
+                    view.eventId(),
+                    view.type(),
+                    view.database(),
+                    view.sequenceNumber(),
+                    view.migrationId(),
+                    view.environment(),
+                    view.principal(),
+                    view.sourceTool(),
+                    view.sourceRunUrl(),
+                    view.correlationId(),
+                    view.recordedAt(),
+                    view.summary(),
+                    view.payloadJson());
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package org.migrationledger.compatibility;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.migrationledger.api.events.MigrationAnalysis;
+import org.migrationledger.api.events.RiskAssessment;
+import org.migrationledger.api.queries.ApprovalView;
+import org.migrationledger.api.queries.CompatibilityView;
+import org.migrationledger.api.queries.EnvironmentStatusView;
+import org.migrationledger.api.queries.GetCompatibility;
+import org.migrationledger.api.queries.GetMigration;
+import org.migrationledger.api.queries.MigrationView;
+import org.migrationledger.rebuild.ReadYourWrites;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class CompatibilityController {
+
+    private static final String READ_MODEL = "compatibility";
+
+    private final ReadYourWrites reads;
+
+    CompatibilityController(ReadYourWrites reads) {
+        this.reads = reads;
+    }
+
+    @GetMapping("/api/v1/databases/{db}/compatibility")
+    CompletableFuture<ResponseEntity<CompatibilityView>> compatibility(
+            @PathVariable String db, @RequestParam(required = false) String minPosition) {
+        return reads.answer(
+                READ_MODEL,
+                minPosition,
+                new GetCompatibility(db),
+                CompatibilityView.class,
+                () -> "Database " + db + " is not registered.");
+    }
+
+    @GetMapping("/api/v1/databases/{db}/migrations/{id}")
+    CompletableFuture<ResponseEntity<MigrationDetail>> migration(
+            @PathVariable String db, @PathVariable String id, @RequestParam(required = false) String minPosition) {
+        return reads.answer(
+                        READ_MODEL,
+                        minPosition,
+                        new GetMigration(db, id),
+                        MigrationView.class,
+                        () -> "Database " + db + " has no migration " + id + " (or is not registered).")
+                .thenApply(answer -> ResponseEntity.status(answer.getStatusCode())
+                        .headers(answer.getHeaders())
+                        .body(MigrationDetail.of(answer.getBody())));
+    }
+
+    /** The same shape as the proposal's answer, plus the state, approvals and status per environment. */
+    record MigrationDetail(
+            String database,
+            String migrationId,
+            String version,
+            String description,
+            String author,
+            String proposedBy,
+            Instant proposedAt,
+            String checksum,
+            String status,
+            String category,
+            boolean breaking,
+            boolean rollbackSafe,
+            boolean hasDownScript,
+            RiskAssessment risk,
+            String expandMigrationId,
+            Analysis analysis,
+            String rejectedBy,
+            String rejectionReason,
+            List<ApprovalView> approvals,
+            List<EnvironmentStatusView> environments) {
+
+        static MigrationDetail of(MigrationView view) {
+            return new MigrationDetail(
+                    view.database(),
+                    view.migrationId(),
+                    view.version(),
+                    view.description(),
+                    view.author(),
+                    view.proposedBy(),
+                    view.proposedAt(),
+                    view.checksum(),
+                    view.state(),
+                    view.category(),
+                    view.breaking(),
+                    view.rollbackSafe(),
+                    view.hasDownScript(),
+                    view.risk(),
+                    view.expandMigrationId(),
+                    Analysis.of(view),
+                    view.rejectedBy(),
+                    view.rejectionReason(),
+                    view.approvals(),
+                    view.environments());
+        }
+    }
+
+    /** @param basis {@code script} when the SQL was analysed, {@code declared} when only the declaration was known */
+    record Analysis(
+            String basis,
+            boolean breaking,
+            LockRisk lockRisk,
+            boolean rollbackSafe,
+            String category,
+            List<MigrationAnalysis.Finding> findings,
+            Integer statementCount,
+            Integer unparsedStatementCount) {
+
+        static Analysis of(MigrationView view) {
+            MigrationAnalysis analysis = view.analysis();
+            if (analysis == null) {
+                return new Analysis(
+                        "declared", view.breaking(), null, view.rollbackSafe(), view.category(), List.of(), null, null);
+            }
+            return new Analysis(
+                    "script",
+                    analysis.breaking(),
+                    new LockRisk(analysis.strongestLock(), analysis.lockedTables()),
+                    analysis.rollbackSafe(),
+                    analysis.category(),
+                    analysis.findings(),
+                    analysis.statementCount(),
+                    analysis.unparsedStatementCount());
+        }
+    }
+
+    record LockRisk(String level, List<String> tables) {}
+}

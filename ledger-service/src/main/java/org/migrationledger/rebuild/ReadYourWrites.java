@@ -1,0 +1,104 @@
+package org.migrationledger.rebuild;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.migrationledger.ledger.LedgerRuleViolation;
+import org.migrationledger.projection.rebuild.ProcessorPositions;
+import org.migrationledger.web.InvalidRequestException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read side of every GET: waits (bounded) for {@code ?minPosition=} on the read model that answers, asks the
+ * query, and says in {@code Ledger-Stale} whether the answer may predate the position the client asked for.
+ */
+@Component
+public class ReadYourWrites {
+
+    public static final String STALE_HEADER = "Ledger-Stale";
+
+    private final ProcessorPositions positions;
+    private final QueryGateway queries;
+
+    ReadYourWrites(ProcessorPositions positions, QueryGateway queries) {
+        this.positions = positions;
+        this.queries = queries;
+    }
+
+    /** Answers 200 with the view, or 404 ({@code unknown}) when the query found nothing. */
+    public <T> CompletableFuture<ResponseEntity<T>> answer(
+            String readModel, String minPosition, Object query, Class<T> view, Supplier<String> unknown) {
+        long position = position(minPosition);
+        return await(readModel, position)
+                .thenCompose(fresh -> queries.query(query, ResponseTypes.optionalInstanceOf(view))
+                        .thenApply(found -> respond(found, position, fresh, unknown)));
+    }
+
+    /** Completes with whether the read model reached the position (true when none was asked for). */
+    public CompletableFuture<Boolean> await(String readModel, long position) {
+        return position < 0 ? CompletableFuture.completedFuture(true) : positions.awaitActive(readModel, position);
+    }
+
+    /** Parses {@code ?minPosition=}; -1 when absent. */
+    public static long position(String minPosition) {
+        if (minPosition == null || minPosition.isBlank()) {
+            return -1;
+        }
+        try {
+            long position = Long.parseLong(minPosition.strip());
+            if (position >= 0) {
+                return position;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new InvalidRequestException(
+                HttpStatus.BAD_REQUEST,
+                "invalid-request",
+                "minPosition",
+                "minPosition must be a Ledger-Position a write returned (a non-negative integer), not '" + minPosition
+                        + "'");
+    }
+
+    /** Parses an instant parameter such as {@code ?at=}; null when absent. */
+    public static Instant instant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            try {
+                return OffsetDateTime.parse(value.strip()).toInstant();
+            } catch (DateTimeParseException again) {
+                throw new InvalidRequestException(
+                        HttpStatus.BAD_REQUEST,
+                        "invalid-request",
+                        name,
+                        name + " must be an ISO-8601 instant such as 2026-03-03T14:00:00Z, not '" + value + "'");
+            }
+        }
+    }
+
+    public static <T> ResponseEntity<T> withStaleness(
+            ResponseEntity.BodyBuilder builder, long position, boolean fresh, T body) {
+        if (position >= 0) {
+            builder.header(STALE_HEADER, Boolean.toString(!fresh));
+        }
+        return builder.body(body);
+    }
+
+    private static <T> ResponseEntity<T> respond(
+            Optional<T> found, long position, boolean fresh, Supplier<String> unknown) {
+        T view = found.orElseThrow(
+                () -> new LedgerRuleViolation("unknown-database", LedgerRuleViolation.Refusal.UNKNOWN, unknown.get()));
+        return withStaleness(ResponseEntity.ok(), position, fresh, view);
+    }
+}
