@@ -7,7 +7,6 @@ import org.migrationledger.analysis.change.CreateIndex;
 import org.migrationledger.analysis.change.DropIndex;
 import org.migrationledger.analysis.change.SetSetting;
 import org.migrationledger.analysis.change.Transaction;
-import org.migrationledger.analysis.classify.ReadPart;
 import org.migrationledger.analysis.classify.StatementReader;
 import org.migrationledger.analysis.classify.StatementReading;
 import org.migrationledger.analysis.rules.AnalyzedPart;
@@ -28,26 +27,32 @@ record ScriptReading(List<AnalyzedPart> parts, List<Finding> unparsedFindings, i
             unit += statement.control() == TransactionControl.BEGIN ? 1 : 0;
             int statementUnit = statement.inExplicitTransaction() ? unit : 0;
             if (statement.control() != TransactionControl.NONE) {
-                parts.add(part(
-                        statement,
-                        statement.text(),
-                        true,
-                        List.of(new Transaction(statement.control())),
-                        statementUnit));
+                Change control = new Transaction(statement.control());
+                parts.add(part(statement, statement.text(), true, List.of(control), statementUnit));
                 continue;
             }
             StatementReading reading = StatementReader.read(placeholders.substitute(statement.text()));
-            for (ReadPart read : reading.parts()) {
-                String text = reading.parts().size() == 1 && reading.parsed() == read.parsed()
-                        ? statement.text()
-                        : placeholders.restore(read.text());
-                parts.add(part(statement, text, read.parsed(), read.changes(), statementUnit));
-            }
+            parts.addAll(parts(statement, reading, placeholders, statementUnit));
             if (!reading.parsed()) {
                 unparsed.add(unparsedFinding(statement, reading));
             }
         }
         return new ScriptReading(parts, unparsed, statements.size(), unparsed.size());
+    }
+
+    /** A DO block yields one part per statement found inside it, shown as written there. */
+    private static List<AnalyzedPart> parts(
+            SqlStatement statement, StatementReading reading, TemplatePlaceholders placeholders, int unit) {
+        boolean whole = reading.parts().size() == 1
+                && reading.parsed() == reading.parts().get(0).parsed();
+        return reading.parts().stream()
+                .map(read -> part(
+                        statement,
+                        whole ? statement.text() : placeholders.restore(read.text()),
+                        read.parsed(),
+                        read.changes(),
+                        unit))
+                .toList();
     }
 
     /** Whether CREATE/DROP INDEX CONCURRENTLY shares the script with statements that need a transaction. */

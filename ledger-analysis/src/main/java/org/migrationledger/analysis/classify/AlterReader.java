@@ -55,10 +55,7 @@ final class AlterReader {
         }
         if (operation == AlterOperation.ALTER && isTypeChange(expression)) {
             return expression.getColDataTypeList().stream()
-                    .map(column -> (Change) new ChangeColumnType(
-                            table,
-                            Names.normalize(column.getColumnName()),
-                            Names.normalizeType(column.getColDataType().toString())))
+                    .map(column -> typeChange(table, column))
                     .toList();
         }
         if (operation == AlterOperation.DROP && expression.getColumnName() != null) {
@@ -98,6 +95,13 @@ final class AlterReader {
                                 ? ConstraintKind.UNIQUE
                                 : index instanceof ExcludeConstraint ? ConstraintKind.EXCLUDE : ConstraintKind.OTHER;
         return new AddConstraint(table, name, kind, false, false, null);
+    }
+
+    private static Change typeChange(String table, ColumnDataType column) {
+        return new ChangeColumnType(
+                table,
+                Names.normalize(column.getColumnName()),
+                Names.normalizeType(column.getColDataType().toString()));
     }
 
     private static boolean isTypeChange(AlterExpression expression) {

@@ -7,10 +7,11 @@ import org.migrationledger.analysis.change.CreateTable;
 import org.migrationledger.analysis.change.CreateType;
 import org.migrationledger.analysis.change.LockLevel;
 import org.migrationledger.analysis.change.OtherStatement;
-import org.migrationledger.analysis.change.TableLock;
 
 /** CREATE statements, read after the word CREATE. */
 final class CreateWords {
+
+    private static final String[] TABLE_MODIFIERS = {"temporary", "temp", "unlogged", "global", "local"};
 
     private CreateWords() {}
 
@@ -20,28 +21,33 @@ final class CreateWords {
         if (words.accept("index")) {
             return List.of(index(words, unique));
         }
-        while (words.accept("temporary")
-                || words.accept("temp")
-                || words.accept("unlogged")
-                || words.accept("global")
-                || words.accept("local")) {
-            // modifiers that do not change what is created
-        }
+        skipTableModifiers(words);
         if (words.accept("table")) {
             words.accept("if", "not", "exists");
             String table = words.name();
-            return List.of(new CreateTable(table, words.namesAfterAnywhere("references")));
+            return List.of(new CreateTable(table, WordLists.namesAfter(words, "references")));
         }
         if (words.accept("type")) {
             String type = words.name();
             boolean isEnum = words.accept("as", "enum");
-            return List.of(new CreateType(type, isEnum ? words.stringLiterals() : List.of()));
+            return List.of(new CreateType(type, isEnum ? WordLists.stringLiterals(words) : List.of()));
         }
-        if (words.is("trigger") || words.is("constraint", "trigger")) {
+        if (words.accept("trigger") || words.accept("constraint", "trigger")) {
             words.skipPast("on");
-            return List.of(new OtherStatement("CREATE TRIGGER", locksOf(words.name())));
+            return List.of(new OtherStatement(
+                    "CREATE TRIGGER", KeywordChangeReader.locks(words.name(), LockLevel.SHARE_ROW_EXCLUSIVE)));
         }
         return List.of(new OtherStatement("CREATE " + KeywordChangeReader.leadingWords(words), List.of()));
+    }
+
+    private static void skipTableModifiers(Words words) {
+        boolean skipped = true;
+        while (skipped) {
+            skipped = false;
+            for (String modifier : TABLE_MODIFIERS) {
+                skipped |= words.accept(modifier);
+            }
+        }
     }
 
     private static Change index(Words words, boolean unique) {
@@ -51,9 +57,5 @@ final class CreateWords {
         words.accept("on");
         words.accept("only");
         return new CreateIndex(words.name(), name, unique, concurrently);
-    }
-
-    private static List<TableLock> locksOf(String table) {
-        return table == null ? List.of() : List.of(new TableLock(table, LockLevel.SHARE_ROW_EXCLUSIVE));
     }
 }

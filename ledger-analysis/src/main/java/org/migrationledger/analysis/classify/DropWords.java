@@ -17,30 +17,39 @@ final class DropWords {
     static List<Change> read(Words words) {
         if (words.accept("table")) {
             words.accept("if", "exists");
-            return words.nameList().stream().map(t -> (Change) new DropTable(t)).toList();
+            return WordLists.names(words).stream()
+                    .map(t -> (Change) new DropTable(t))
+                    .toList();
         }
         if (words.accept("index")) {
             boolean concurrently = words.accept("concurrently");
             words.accept("if", "exists");
-            return words.nameList().stream()
+            return WordLists.names(words).stream()
                     .map(i -> (Change) new DropIndex(i, concurrently))
                     .toList();
         }
         if (words.accept("type")) {
             words.accept("if", "exists");
-            return words.nameList().stream().map(t -> (Change) new DropType(t)).toList();
+            return WordLists.names(words).stream()
+                    .map(t -> (Change) new DropType(t))
+                    .toList();
         }
-        boolean relation = words.is("view") || words.is("materialized", "view") || words.is("sequence");
+        return List.of(otherObject(words));
+    }
+
+    /** Views and sequences are relations, so dropping them takes ACCESS EXCLUSIVE; other objects hold no data. */
+    private static Change otherObject(Words words) {
         String kind = "DROP " + KeywordChangeReader.leadingWords(words);
+        boolean relation = words.is("view") || words.is("materialized", "view") || words.is("sequence");
         if (!relation) {
-            return List.of(new OtherStatement(kind, List.of()));
+            return new OtherStatement(kind, List.of());
         }
         words.accept("materialized");
         words.next();
         words.accept("if", "exists");
-        List<TableLock> locks = words.nameList().stream()
+        List<TableLock> locks = WordLists.names(words).stream()
                 .map(name -> new TableLock(name, LockLevel.ACCESS_EXCLUSIVE))
                 .toList();
-        return List.of(new OtherStatement(kind, locks));
+        return new OtherStatement(kind, locks);
     }
 }

@@ -37,6 +37,20 @@ final class JsqlChangeReader {
     private JsqlChangeReader() {}
 
     static List<Change> read(Statement statement, String text) {
+        List<Change> schema = schemaChanges(statement, text);
+        if (!schema.isEmpty()) {
+            return schema;
+        }
+        List<Change> rows = rowChanges(statement, text);
+        if (!rows.isEmpty()) {
+            return rows;
+        }
+        return statement instanceof SetStatement set && set.getName() != null
+                ? List.of(setting(set))
+                : KeywordChangeReader.read(text);
+    }
+
+    private static List<Change> schemaChanges(Statement statement, String text) {
         if (statement instanceof net.sf.jsqlparser.statement.create.table.CreateTable create) {
             return List.of(createTable(create));
         }
@@ -44,11 +58,7 @@ final class JsqlChangeReader {
             return AlterReader.read(alter);
         }
         if (statement instanceof net.sf.jsqlparser.statement.create.index.CreateIndex index) {
-            boolean unique = "UNIQUE".equalsIgnoreCase(index.getIndex().getType());
-            String name = index.getIndex().getName() == null
-                    ? null
-                    : Names.normalize(index.getIndex().getName());
-            return List.of(new CreateIndex(name(index.getTable()), name, unique, index.isConcurrently()));
+            return List.of(createIndex(index));
         }
         if (statement instanceof Drop drop && isDropOf(drop, "TABLE", "INDEX", "TYPE")) {
             return DropWords.read(dropWords(text));
@@ -57,13 +67,9 @@ final class JsqlChangeReader {
             return List.of(alterType(alterType, text));
         }
         if (statement instanceof net.sf.jsqlparser.statement.create.type.CreateType type) {
-            List<String> labels = type.getDefinition() instanceof EnumTypeDefinition enumType
-                    ? enumType.getLabels().stream().map(StringValue::getValue).toList()
-                    : List.of();
-            return List.of(new CreateType(Names.normalize(type.getName()), labels));
+            return List.of(createType(type));
         }
-        List<Change> rows = rowChanges(statement, text);
-        return rows.isEmpty() ? KeywordChangeReader.read(text) : rows;
+        return List.of();
     }
 
     private static List<Change> rowChanges(Statement statement, String text) {
@@ -86,13 +92,29 @@ final class JsqlChangeReader {
                     .map(t -> (Change) new org.migrationledger.analysis.change.Truncate(name(t)))
                     .toList();
         }
-        if (statement instanceof SetStatement set && set.getName() != null) {
-            String value = set.getExpressions() == null
-                    ? ""
-                    : set.getExpressions().stream().map(Objects::toString).collect(Collectors.joining(", "));
-            return List.of(new SetSetting(Names.normalize(set.getName().toString()), value));
-        }
         return List.of();
+    }
+
+    private static SetSetting setting(SetStatement set) {
+        String value = set.getExpressions() == null
+                ? ""
+                : set.getExpressions().stream().map(Objects::toString).collect(Collectors.joining(", "));
+        return new SetSetting(Names.normalize(set.getName().toString()), value);
+    }
+
+    private static CreateIndex createIndex(net.sf.jsqlparser.statement.create.index.CreateIndex index) {
+        boolean unique = "UNIQUE".equalsIgnoreCase(index.getIndex().getType());
+        String name = index.getIndex().getName() == null
+                ? null
+                : Names.normalize(index.getIndex().getName());
+        return new CreateIndex(name(index.getTable()), name, unique, index.isConcurrently());
+    }
+
+    private static CreateType createType(net.sf.jsqlparser.statement.create.type.CreateType type) {
+        List<String> labels = type.getDefinition() instanceof EnumTypeDefinition enumType
+                ? enumType.getLabels().stream().map(StringValue::getValue).toList()
+                : List.of();
+        return new CreateType(Names.normalize(type.getName()), labels);
     }
 
     private static CreateTable createTable(net.sf.jsqlparser.statement.create.table.CreateTable create) {

@@ -53,13 +53,30 @@ public final class KeywordChangeReader {
             "do",
             "perform",
             "raise");
-
     private static final Set<String> LIST_NOISE = Set.of("if", "not", "exists", "or", "replace");
 
     private KeywordChangeReader() {}
 
     public static List<Change> read(String statement) {
         Words words = new Words(statement);
+        List<Change> schemaChanges = schemaChanges(words);
+        if (schemaChanges != null) {
+            return schemaChanges;
+        }
+        if (words.accept("truncate")) {
+            words.accept("table");
+            words.accept("only");
+            return WordLists.names(words).stream()
+                    .map(t -> (Change) new Truncate(t))
+                    .toList();
+        }
+        if (words.accept("set")) {
+            return List.of(setting(words));
+        }
+        return List.of(otherStatement(words));
+    }
+
+    private static List<Change> schemaChanges(Words words) {
         if (words.accept("alter", "table")) {
             return alterTable(words);
         }
@@ -68,26 +85,12 @@ public final class KeywordChangeReader {
         }
         if (words.accept("alter", "index")) {
             words.accept("if", "exists");
-            String index = words.name();
-            List<TableLock> locks =
-                    index == null ? List.of() : List.of(new TableLock(index, LockLevel.SHARE_UPDATE_EXCLUSIVE));
-            return List.of(new OtherStatement("ALTER INDEX", locks));
+            return List.of(new OtherStatement("ALTER INDEX", locks(words.name(), LockLevel.SHARE_UPDATE_EXCLUSIVE)));
         }
         if (words.accept("create")) {
             return CreateWords.read(words);
         }
-        if (words.accept("drop")) {
-            return DropWords.read(words);
-        }
-        if (words.accept("truncate")) {
-            words.accept("table");
-            words.accept("only");
-            return words.nameList().stream().map(t -> (Change) new Truncate(t)).toList();
-        }
-        if (words.accept("set")) {
-            return List.of(setting(words));
-        }
-        return List.of(otherStatement(words));
+        return words.accept("drop") ? DropWords.read(words) : null;
     }
 
     private static List<Change> alterTable(Words words) {
@@ -113,23 +116,22 @@ public final class KeywordChangeReader {
 
     private static Change otherStatement(Words words) {
         Change dml = DmlWords.read(words);
-        if (dml != null) {
-            return dml;
-        }
-        Change maintenance = MaintenanceWords.read(words);
-        if (maintenance != null) {
-            return maintenance;
+        Change change = dml != null ? dml : MaintenanceWords.read(words);
+        if (change != null) {
+            return change;
         }
         String first = words.peek();
         if (first.equals("execute")) {
             return new OtherStatement("EXECUTE (dynamic SQL, not inspected)", List.of());
         }
         if (STATEMENT_WORDS.contains(first)) {
-            return new OtherStatement(leadingWords(words), commentLocks(words));
+            String kind = leadingWords(words);
+            return new OtherStatement(kind, commentLocks(words));
         }
         return new Unrecognised(leadingWords(words));
     }
 
+    /** COMMENT ON TABLE/COLUMN takes SHARE UPDATE EXCLUSIVE on the table. */
     private static List<TableLock> commentLocks(Words words) {
         if (!words.accept("comment", "on")) {
             return List.of();
@@ -140,9 +142,11 @@ public final class KeywordChangeReader {
         }
         String name = words.name();
         String table = column && name != null ? name.substring(0, Math.max(0, name.lastIndexOf('.'))) : name;
-        return table == null || table.isEmpty()
-                ? List.of()
-                : List.of(new TableLock(table, LockLevel.SHARE_UPDATE_EXCLUSIVE));
+        return locks(table == null || table.isEmpty() ? null : table, LockLevel.SHARE_UPDATE_EXCLUSIVE);
+    }
+
+    static List<TableLock> locks(String relation, LockLevel level) {
+        return relation == null ? List.of() : List.of(new TableLock(relation, level));
     }
 
     /** Up to two leading keywords, e.g. {@code GRANT SELECT} or {@code FUNCTION}, for labelling a statement. */

@@ -3,6 +3,7 @@ package org.migrationledger.analysis.classify;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntPredicate;
 import org.migrationledger.analysis.change.Names;
 import org.migrationledger.analysis.split.SqlLexer;
 import org.migrationledger.analysis.split.Token;
@@ -94,26 +95,13 @@ final class Words {
 
     /** Whether the words appear in sequence anywhere from the cursor on, outside parentheses. */
     boolean containsAtTopLevel(String... words) {
-        int depth = 0;
-        for (int i = pos; i < tokens.size(); i++) {
-            depth += depthChange(tokens.get(i));
-            if (depth == 0 && matchesAt(i, words)) {
-                return true;
-            }
-        }
-        return false;
+        return findTopLevel(at -> matchesAt(at, words)) >= 0;
     }
 
     /** Index of the first top-level token from the cursor on that is one of the words, or the end. */
     int indexOfTopLevel(String... words) {
-        int depth = 0;
-        for (int i = pos; i < tokens.size(); i++) {
-            depth += depthChange(tokens.get(i));
-            if (depth == 0 && isAnyWord(tokens.get(i), words)) {
-                return i;
-            }
-        }
-        return tokens.size();
+        int found = findTopLevel(at -> isAnyWord(tokens.get(at), words));
+        return found < 0 ? tokens.size() : found;
     }
 
     /** The text written from the cursor up to (not including) the token at {@code end}; empty if none. */
@@ -132,56 +120,11 @@ final class Words {
 
     /** Moves to the word after the first top-level occurrence of the sequence; false when it does not occur. */
     boolean skipPast(String... words) {
-        int depth = 0;
-        for (int i = pos; i < tokens.size(); i++) {
-            depth += depthChange(tokens.get(i));
-            if (depth == 0 && matchesAt(i, words)) {
-                pos = i + words.length;
-                return true;
-            }
+        int found = findTopLevel(at -> matchesAt(at, words));
+        if (found >= 0) {
+            pos = found + words.length;
         }
-        return false;
-    }
-
-    /** Every name written after the word, at any depth, e.g. all tables a CREATE TABLE references. */
-    List<String> namesAfterAnywhere(String word) {
-        List<String> names = new ArrayList<>();
-        for (int i = pos; i < tokens.size(); i++) {
-            if (tokens.get(i).isWord(text, word)) {
-                Words after = new Words(text, tokens.subList(i + 1, tokens.size()));
-                String name = after.name();
-                if (name != null) {
-                    names.add(name);
-                }
-            }
-        }
-        return names;
-    }
-
-    /** Comma-separated names up to the first word that is not part of the list (CASCADE, RESTRICT, ...). */
-    List<String> nameList() {
-        List<String> names = new ArrayList<>();
-        String name = name();
-        while (name != null) {
-            names.add(name);
-            accept("*");
-            name = accept(",") ? name() : null;
-        }
-        return names;
-    }
-
-    /** All string literals from the cursor on, unquoted, e.g. the labels of CREATE TYPE ... AS ENUM. */
-    List<String> stringLiterals() {
-        List<String> literals = new ArrayList<>();
-        while (!atEnd()) {
-            String literal = stringLiteral();
-            if (literal == null) {
-                next();
-            } else {
-                literals.add(literal);
-            }
-        }
-        return literals;
+        return found >= 0;
     }
 
     void moveTo(int index) {
@@ -205,6 +148,18 @@ final class Words {
         }
         items.add(new Words(text, tokens.subList(from, tokens.size())));
         return items;
+    }
+
+    /** The first token index from the cursor on, outside parentheses, where the test holds; -1 if none. */
+    private int findTopLevel(IntPredicate test) {
+        int depth = 0;
+        for (int i = pos; i < tokens.size(); i++) {
+            depth += depthChange(tokens.get(i));
+            if (depth == 0 && test.test(i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private boolean isAnyWord(Token token, String... words) {

@@ -19,35 +19,33 @@ final class ChangeColumnTypeRule implements Rule {
         if (!(change instanceof ChangeColumnType type) || context.isNewTable(type.table())) {
             return List.of();
         }
-        String column = type.table() + "." + type.column();
         String oldType = context.knownColumnType(type.table(), type.column());
         Verdict verdict = TypeChange.classify(oldType, type.newType());
-        return List.of(
-                switch (verdict) {
-                    case SAME_TYPE ->
-                        part.finding(
-                                id(),
-                                Severity.INFO,
-                                "Re-declares " + column + " as " + type.newType()
-                                        + ", the type it already has: no rewrite, a brief ACCESS EXCLUSIVE lock.");
-                    case WIDENING_WITHOUT_REWRITE ->
-                        part.finding(
-                                id(),
-                                Severity.WARNING,
-                                "Widens " + column + " from "
-                                        + oldType + " to " + type.newType()
-                                        + ": binary compatible, no table rewrite, but ACCESS EXCLUSIVE"
-                                        + " while the catalog changes.");
-                    case REWRITE ->
-                        part.finding(
-                                id(),
-                                Severity.ERROR,
-                                "Changes " + column + " from " + oldType + " to "
-                                        + type.newType()
-                                        + ": rewrites the table and rebuilds its indexes under ACCESS EXCLUSIVE, and"
-                                        + " code expecting the old type breaks.");
-                    case UNKNOWN_SOURCE -> part.finding(id(), Severity.ERROR, unknownSource(column, type.newType()));
-                });
+        return List.of(part.finding(id(), severity(verdict), reason(verdict, type, oldType)));
+    }
+
+    private static Severity severity(Verdict verdict) {
+        return switch (verdict) {
+            case SAME_TYPE -> Severity.INFO;
+            case WIDENING_WITHOUT_REWRITE -> Severity.WARNING;
+            case REWRITE, UNKNOWN_SOURCE -> Severity.ERROR;
+        };
+    }
+
+    private static String reason(Verdict verdict, ChangeColumnType type, String oldType) {
+        String column = type.table() + "." + type.column();
+        return switch (verdict) {
+            case SAME_TYPE ->
+                "Re-declares " + column + " as " + type.newType()
+                        + ", the type it already has: no rewrite, a brief ACCESS EXCLUSIVE lock.";
+            case WIDENING_WITHOUT_REWRITE ->
+                "Widens " + column + " from " + oldType + " to " + type.newType()
+                        + ": binary compatible, no table rewrite, but ACCESS EXCLUSIVE while the catalog changes.";
+            case REWRITE ->
+                "Changes " + column + " from " + oldType + " to " + type.newType() + ": rewrites the"
+                        + " table and rebuilds its indexes under ACCESS EXCLUSIVE, and code expecting the old type breaks.";
+            case UNKNOWN_SOURCE -> unknownSource(column, type.newType());
+        };
     }
 
     private static String unknownSource(String column, String newType) {

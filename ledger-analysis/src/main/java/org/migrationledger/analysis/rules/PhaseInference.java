@@ -58,6 +58,15 @@ final class PhaseInference {
                 || (change instanceof DropType drop && !context.isNewType(drop.type()));
     }
 
+    /** An in-place type change retires the old representation, unless it provably keeps every value as is. */
+    private static boolean replacesRepresentation(ChangeColumnType type, ScriptContext context) {
+        String oldType = context.knownColumnType(type.table(), type.column());
+        TypeChange.Verdict verdict = TypeChange.classify(oldType, type.newType());
+        boolean harmless =
+                verdict == TypeChange.Verdict.SAME_TYPE || verdict == TypeChange.Verdict.WIDENING_WITHOUT_REWRITE;
+        return !harmless && !context.isNewTable(type.table());
+    }
+
     private static boolean contracts(Change change, ScriptContext context) {
         if (change instanceof DropTable drop) {
             return !context.isNewTable(drop.table());
@@ -72,11 +81,7 @@ final class PhaseInference {
             return !context.isNewTable(rename.table());
         }
         if (change instanceof ChangeColumnType type) {
-            String oldType = context.knownColumnType(type.table(), type.column());
-            TypeChange.Verdict verdict = TypeChange.classify(oldType, type.newType());
-            boolean harmless =
-                    verdict == TypeChange.Verdict.SAME_TYPE || verdict == TypeChange.Verdict.WIDENING_WITHOUT_REWRITE;
-            return !harmless && !context.isNewTable(type.table());
+            return replacesRepresentation(type, context);
         }
         return change instanceof RemoveEnumValue
                 || change instanceof RenameEnumValue

@@ -35,13 +35,13 @@ public final class SqlLexer {
     private Kind scan() {
         char c = sql.charAt(pos);
         if (Character.isWhitespace(c)) {
-            while (pos < sql.length() && Character.isWhitespace(sql.charAt(pos))) {
-                pos++;
-            }
-            return Kind.WHITESPACE;
+            return whitespace();
         }
-        if (sql.startsWith("--", pos) || sql.startsWith("/*", pos)) {
-            return comment();
+        if (sql.startsWith("--", pos)) {
+            return lineComment();
+        }
+        if (sql.startsWith("/*", pos)) {
+            return blockComment();
         }
         if (sql.startsWith("{{", pos)) {
             pos = endOf("}}", pos + 2);
@@ -61,11 +61,7 @@ public final class SqlLexer {
 
     private Kind plain(char c) {
         if (isIdentifierStart(c) || (c == '$' && Character.isDigit(peek(1)))) {
-            pos++;
-            while (pos < sql.length() && isIdentifierPart(sql.charAt(pos))) {
-                pos++;
-            }
-            return Kind.WORD;
+            return word();
         }
         if (Character.isDigit(c) || (c == '.' && Character.isDigit(peek(1)))) {
             return number();
@@ -75,26 +71,48 @@ public final class SqlLexer {
             return Kind.SEMICOLON;
         }
         if (OPERATOR_CHARS.indexOf(c) >= 0) {
-            pos++;
-            while (pos < sql.length()
-                    && OPERATOR_CHARS.indexOf(sql.charAt(pos)) >= 0
-                    && !sql.startsWith("--", pos)
-                    && !sql.startsWith("/*", pos)) {
-                pos++;
-            }
-            return Kind.OPERATOR;
+            return operator();
         }
         pos += sql.startsWith("::", pos) ? 2 : 1;
         return Kind.PUNCTUATION;
     }
 
-    private Kind comment() {
-        if (sql.startsWith("--", pos)) {
-            int newline = sql.indexOf('\n', pos);
-            pos = newline < 0 ? sql.length() : newline;
-            return Kind.COMMENT;
+    private Kind whitespace() {
+        while (pos < sql.length() && Character.isWhitespace(sql.charAt(pos))) {
+            pos++;
         }
-        // PostgreSQL, unlike the SQL standard's reading in many tools, nests block comments.
+        return Kind.WHITESPACE;
+    }
+
+    /** Words include {@code $1} parameters and identifiers with {@code $} inside. */
+    private Kind word() {
+        pos++;
+        while (pos < sql.length() && isIdentifierPart(sql.charAt(pos))) {
+            pos++;
+        }
+        return Kind.WORD;
+    }
+
+    /** A run of operator characters, cut where a comment starts as PostgreSQL's scanner does. */
+    private Kind operator() {
+        pos++;
+        while (pos < sql.length()
+                && OPERATOR_CHARS.indexOf(sql.charAt(pos)) >= 0
+                && !sql.startsWith("--", pos)
+                && !sql.startsWith("/*", pos)) {
+            pos++;
+        }
+        return Kind.OPERATOR;
+    }
+
+    private Kind lineComment() {
+        int newline = sql.indexOf('\n', pos);
+        pos = newline < 0 ? sql.length() : newline;
+        return Kind.COMMENT;
+    }
+
+    /** PostgreSQL, unlike many other SQL dialects, nests block comments. */
+    private Kind blockComment() {
         int depth = 0;
         while (pos < sql.length()) {
             if (sql.startsWith("/*", pos)) {
