@@ -15,4 +15,16 @@ class ServiceStartsIT extends LedgerServiceIT {
                 .isEqualTo("[\"local\",\"ci\",\"staging\",\"production\"]");
         assertThat(reply.position()).isPositive();
     }
+
+    @Test
+    void servesItsOpenApiDocumentAndHealthWithoutAToken() {
+        Reply openApi = get("/v3/api-docs", null);
+        Reply health = get("/actuator/health", null);
+
+        assertThat(openApi.status()).isEqualTo(200);
+        assertThat(openApi.body().get("paths").has("/api/v1/databases/{db}/environments/{env}/applies"))
+                .isTrue();
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().get("status").asText()).isEqualTo("UP");
+    }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -32,14 +33,17 @@ public class TokenFile {
     private static final long RECHECK_MILLIS = 2_000;
 
     private final Path path;
+    private final Clock clock;
     private volatile Map<String, Caller> callersByHash;
     private volatile FileTime loadedVersion;
     private volatile long lastCheck;
 
-    public TokenFile(SecuritySettings settings) {
+    public TokenFile(SecuritySettings settings, Clock clock) {
         this.path = settings.tokenFile();
+        this.clock = clock;
         this.callersByHash = parse(read(path));
         this.loadedVersion = modified(path);
+        this.lastCheck = clock.millis();
         LOG.info("Loaded {} principal(s) from token file {}", callersByHash.size(), path);
     }
 
@@ -59,7 +63,7 @@ public class TokenFile {
     }
 
     private void reloadIfChanged() {
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (now - lastCheck < RECHECK_MILLIS) {
             return;
         }
