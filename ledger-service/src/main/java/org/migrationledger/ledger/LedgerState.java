@@ -81,6 +81,22 @@ final class LedgerState {
         releasesByEnvironment.merge(environment, 1, Integer::sum);
     }
 
+    /** Everything this state holds, in the stored snapshot shape; the inverse of {@link #restore}. */
+    SchemaLedgerSnapshot toSnapshot(String database) {
+        return new SchemaLedgerSnapshot(
+                database,
+                environments,
+                migrations.values().stream().map(MigrationState::toSnapshot).toList(),
+                releasesByEnvironment);
+    }
+
+    /** Fills this (empty) state from a snapshot. */
+    void restore(SchemaLedgerSnapshot snapshot) {
+        replaceEnvironments(snapshot.environments());
+        snapshot.migrations().forEach(migration -> add(new MigrationState(migration)));
+        releasesByEnvironment.putAll(snapshot.releasesByEnvironment());
+    }
+
     /** The version of the last migration (in apply order) currently applied in the environment, if any. */
     Optional<String> currentVersion(String environment) {
         return migrations.descendingMap().values().stream()

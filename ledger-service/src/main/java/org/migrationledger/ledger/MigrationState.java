@@ -42,6 +42,58 @@ final class MigrationState {
         this.expandMigrationId = proposed.expandMigrationId();
     }
 
+    /** Restores the state a snapshot holds; the inverse of {@link #toSnapshot()}. */
+    MigrationState(SchemaLedgerSnapshot.Migration snapshot) {
+        this.migrationId = snapshot.migrationId();
+        this.version = snapshot.version();
+        this.checksum = snapshot.checksum();
+        this.proposedBy = snapshot.proposedBy();
+        this.category = snapshot.category();
+        this.breaking = snapshot.breaking();
+        this.highImpact = snapshot.highImpact();
+        this.rollbackSafe = snapshot.rollbackSafe();
+        this.hasDownScript = snapshot.hasDownScript();
+        this.expandMigrationId = snapshot.expandMigrationId();
+        this.status = MigrationStatus.valueOf(snapshot.status());
+        this.approvedChecksum = snapshot.approvedChecksum();
+        snapshot.approvals()
+                .forEach(approval ->
+                        approvals.add(new ApprovalState(approval.approvedBy(), approval.role(), approval.checksum())));
+        snapshot.environments()
+                .forEach(fact -> environments.put(
+                        fact.environment(),
+                        new EnvironmentState(
+                                EnvironmentStatus.valueOf(fact.status()), fact.checksum(), fact.releasesBefore())));
+    }
+
+    SchemaLedgerSnapshot.Migration toSnapshot() {
+        return new SchemaLedgerSnapshot.Migration(
+                migrationId,
+                version,
+                checksum,
+                proposedBy,
+                category,
+                breaking,
+                highImpact,
+                rollbackSafe,
+                hasDownScript,
+                expandMigrationId,
+                status.name(),
+                approvedChecksum,
+                approvals.stream()
+                        .map(approval -> new SchemaLedgerSnapshot.Approval(
+                                approval.approvedBy(), approval.role(), approval.checksum()))
+                        .toList(),
+                environments.entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(entry -> new SchemaLedgerSnapshot.EnvironmentFact(
+                                entry.getKey(),
+                                entry.getValue().status().name(),
+                                entry.getValue().checksum(),
+                                entry.getValue().releasesBefore()))
+                        .toList());
+    }
+
     String migrationId() {
         return migrationId;
     }

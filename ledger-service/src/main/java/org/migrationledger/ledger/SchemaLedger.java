@@ -24,7 +24,10 @@ import org.migrationledger.api.events.ReleaseDeployed;
  * The ledger of one database under change control: one event stream per database, so that every decision and every
  * policy judgement sees all migrations and environments of that database consistently.
  */
-@Aggregate(cache = "schemaLedgerCache")
+@Aggregate(
+        cache = "schemaLedgerCache",
+        snapshotTriggerDefinition = "schemaLedgerSnapshotTrigger",
+        snapshotFilter = "schemaLedgerSnapshotFilter")
 class SchemaLedger {
 
     @AggregateIdentifier
@@ -34,6 +37,19 @@ class SchemaLedger {
 
     /** Axon builds the aggregate through this constructor before replaying its events. */
     SchemaLedger() {}
+
+    /** The ledger as of a snapshot; {@link SchemaLedgerAggregateFactory} builds it before replaying the tail. */
+    static SchemaLedger fromSnapshot(SchemaLedgerSnapshot snapshot) {
+        SchemaLedger ledger = new SchemaLedger();
+        ledger.database = snapshot.database();
+        ledger.state.restore(snapshot);
+        return ledger;
+    }
+
+    /** Everything this ledger knows, in the versioned snapshot shape. */
+    SchemaLedgerSnapshot snapshot() {
+        return state.toSnapshot(database);
+    }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)

@@ -1,0 +1,100 @@
+package org.migrationledger.ledger;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
+import org.migrationledger.upcasting.EventJson;
+
+/**
+ * The snapshot is a stored contract like the events: a fixed snapshot serialises exactly to the golden file the
+ * upcasters module reads revision 1 into, and it restores the state it was taken from.
+ */
+class SchemaLedgerSnapshotTest {
+
+    /** Shared with the snapshot upcaster's test, which produces exactly this JSON from revision 1. */
+    static final Path GOLDEN = Path.of("../upcasters/src/test/resources/snapshots/SchemaLedgerSnapshot/v2.json");
+
+    private static final String CHECKSUM = "3b5d5c3712955042212316173ccf37be80000000000000000000000000000001";
+    private static final JacksonSerializer SERIALIZER = JacksonSerializer.builder()
+            .objectMapper(EventJson.newObjectMapper())
+            .build();
+
+    @Test
+    void carriesTheRevisionOfItsGoldenFile() {
+        assertThat(SchemaLedgerSnapshot.class.getAnnotation(Revision.class).value())
+                .isEqualTo("2");
+        assertThat(GOLDEN).as("run the build from the repository root").exists();
+    }
+
+    @Test
+    void serialisesExactlyToTheGoldenSnapshot() throws IOException {
+        SerializedObject<byte[]> stored = SERIALIZER.serialize(sample(), byte[].class);
+
+        ObjectMapper json = new ObjectMapper();
+        assertThat(json.readTree(new String(stored.getData(), UTF_8)))
+                .isEqualTo(json.readTree(Files.readString(GOLDEN)));
+        assertThat(stored.getType().getRevision()).isEqualTo("2");
+    }
+
+    @Test
+    void restoresTheStateItWasTakenFrom() {
+        assertThat(SchemaLedger.fromSnapshot(sample()).snapshot()).isEqualTo(sample());
+    }
+
+    @Test
+    void readsTheGoldenSnapshotBackAsTheSample() throws IOException {
+        assertThat(SERIALIZER.getObjectMapper().readValue(Files.readString(GOLDEN), SchemaLedgerSnapshot.class))
+                .isEqualTo(sample());
+    }
+
+    static SchemaLedgerSnapshot sample() {
+        return new SchemaLedgerSnapshot(
+                "wishlist",
+                List.of("local", "ci", "staging", "production"),
+                List.of(
+                        new SchemaLedgerSnapshot.Migration(
+                                "0001_add_wish_note",
+                                "1.1.0",
+                                CHECKSUM,
+                                "alice",
+                                "expand",
+                                false,
+                                false,
+                                true,
+                                true,
+                                null,
+                                "APPROVED",
+                                CHECKSUM,
+                                List.of(new SchemaLedgerSnapshot.Approval("carol", "approver", CHECKSUM)),
+                                List.of(
+                                        new SchemaLedgerSnapshot.EnvironmentFact("local", "APPLIED", CHECKSUM, 0),
+                                        new SchemaLedgerSnapshot.EnvironmentFact("production", "FAILED", CHECKSUM, 1),
+                                        new SchemaLedgerSnapshot.EnvironmentFact("staging", "APPLIED", CHECKSUM, 0))),
+                        new SchemaLedgerSnapshot.Migration(
+                                "0002_drop_legacy_note",
+                                "2.0.0",
+                                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                                "bob",
+                                "contract",
+                                true,
+                                true,
+                                false,
+                                false,
+                                "0001_add_wish_note",
+                                "PROPOSED",
+                                null,
+                                List.of(),
+                                List.of())),
+                Map.of("production", 1));
+    }
+}
