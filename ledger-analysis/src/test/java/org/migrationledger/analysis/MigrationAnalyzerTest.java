@@ -2,6 +2,8 @@ package org.migrationledger.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class MigrationAnalyzerTest {
@@ -19,7 +21,7 @@ class MigrationAnalyzerTest {
         assertThat(analysis.category()).isEqualTo(Category.EXPAND);
         assertThat(analysis.rollbackSafe()).isTrue();
         assertThat(analysis.findings()).isEmpty();
-        assertThat(analysis.lockRisk()).isEqualTo(new LockRisk("ACCESS EXCLUSIVE", java.util.List.of("accounts")));
+        assertThat(analysis.lockRisk()).isEqualTo(new LockRisk("ACCESS EXCLUSIVE", List.of("accounts")));
         assertThat(analysis.statementCount()).isEqualTo(3);
         assertThat(analysis.unparsedStatementCount()).isZero();
     }
@@ -85,8 +87,7 @@ class MigrationAnalyzerTest {
                         + " REFERENCES accounts (id) NOT VALID;",
                 null);
 
-        assertThat(analysis.lockRisk())
-                .isEqualTo(new LockRisk("SHARE ROW EXCLUSIVE", java.util.List.of("orders", "accounts")));
+        assertThat(analysis.lockRisk()).isEqualTo(new LockRisk("SHARE ROW EXCLUSIVE", List.of("orders", "accounts")));
     }
 
     @Test
@@ -225,5 +226,25 @@ class MigrationAnalyzerTest {
                 .normalizedSqlHash();
 
         assertThat(a).hasSize(64).isEqualTo(b).isNotEqualTo(c);
+    }
+
+    @Test
+    void oneInstanceServesManyThreadsAlike() {
+        List<String> scripts = List.of(
+                "ALTER TABLE a DROP COLUMN b;",
+                "CREATE INDEX i ON a (b);",
+                "DO $$ BEGIN ALTER TABLE a RENAME COLUMN b TO c; END $$;",
+                "UPDATE a SET b = 1;");
+        List<Analysis> sequential =
+                scripts.stream().map(s -> analyzer.analyze(s, null)).toList();
+
+        List<Analysis> parallel = IntStream.range(0, 40)
+                .parallel()
+                .mapToObj(i -> analyzer.analyze(scripts.get(i % scripts.size()), null))
+                .toList();
+
+        for (int i = 0; i < parallel.size(); i++) {
+            assertThat(parallel.get(i)).isEqualTo(sequential.get(i % scripts.size()));
+        }
     }
 }
