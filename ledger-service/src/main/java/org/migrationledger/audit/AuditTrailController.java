@@ -2,13 +2,14 @@ package org.migrationledger.audit;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.migrationledger.api.queries.AuditEventView;
 import org.migrationledger.api.queries.AuditFilter;
 import org.migrationledger.api.queries.AuditPageView;
@@ -19,12 +20,10 @@ import org.migrationledger.web.InvalidRequestException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * The audit trail: a JSON page by default; the whole filtered trail as NDJSON or CSV when the client accepts one of
@@ -47,8 +46,12 @@ class AuditTrailController {
         this.json = json;
     }
 
+    /**
+     * Writes straight to the response while the keyset walk reads, on the request thread: an async dispatch (as with
+     * {@code StreamingResponseBody}) would run the stateless bearer-token chain again without the caller.
+     */
     @GetMapping("/api/v1/audit/events")
-    CompletableFuture<ResponseEntity<StreamingResponseBody>> events(
+    void events(
             @RequestParam(required = false) String database,
             @RequestParam(required = false) String migration,
             @RequestParam(required = false) String environment,
@@ -58,7 +61,9 @@ class AuditTrailController {
             @RequestParam(required = false) String after,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String minPosition,
-            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            HttpServletResponse response)
+            throws IOException {
         AuditFilter filter = new AuditFilter(
                 database,
                 migration,
@@ -68,35 +73,25 @@ class AuditTrailController {
                 ReadYourWrites.instant("to", to));
         long position = ReadYourWrites.position(minPosition);
         MediaType format = format(accept);
-        if (format.equals(MediaType.APPLICATION_JSON)) {
-            int size = pageSize(limit);
-            return reads.await("audit-trail", position).thenApply(fresh -> {
-                AuditPage page = AuditPage.of(page(filter, after, size));
-                return ReadYourWrites.withStaleness(
-                        ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON),
-                        position,
-                        fresh,
-                        out -> json.writeValue(out, page));
-            });
+        int size = pageSize(limit);
+        boolean fresh = reads.await("audit-trail", position);
+        if (position >= 0) {
+            response.setHeader(ReadYourWrites.STALE_HEADER, Boolean.toString(!fresh));
         }
-        return reads.await("audit-trail", position)
-                .thenApply(fresh -> ReadYourWrites.withStaleness(
-                        ResponseEntity.ok()
-                                .contentType(format)
-                                .header(
-                                        HttpHeaders.CONTENT_DISPOSITION,
-                                        "attachment; filename=\"audit-events." + (format.equals(CSV) ? "csv" : "ndjson")
-                                                + "\""),
-                        position,
-                        fresh,
-                        out -> {
-                            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-                            AuditExportFormat export = format.equals(CSV)
-                                    ? AuditExportFormat.csv(writer)
-                                    : AuditExportFormat.ndjson(writer, json);
-                            trail.export(filter, export::write);
-                            writer.flush();
-                        }));
+        if (format.equals(MediaType.APPLICATION_JSON)) {
+            AuditPage page = AuditPage.of(page(filter, after, size));
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), page);
+            return;
+        }
+        String extension = format.equals(CSV) ? "csv" : "ndjson";
+        response.setContentType(format + ";charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-events." + extension + "\"");
+        Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        AuditExportFormat export =
+                format.equals(CSV) ? AuditExportFormat.csv(writer) : AuditExportFormat.ndjson(writer, json);
+        trail.export(filter, export::write);
+        writer.flush();
     }
 
     private static int pageSize(Integer limit) {

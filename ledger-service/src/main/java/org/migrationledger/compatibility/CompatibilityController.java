@@ -2,7 +2,6 @@ package org.migrationledger.compatibility;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.migrationledger.api.events.MigrationAnalysis;
 import org.migrationledger.api.events.RiskAssessment;
 import org.migrationledger.api.queries.ApprovalView;
@@ -30,7 +29,7 @@ class CompatibilityController {
     }
 
     @GetMapping("/api/v1/databases/{db}/compatibility")
-    CompletableFuture<ResponseEntity<CompatibilityView>> compatibility(
+    ResponseEntity<CompatibilityView> compatibility(
             @PathVariable String db, @RequestParam(required = false) String minPosition) {
         return reads.answer(
                 READ_MODEL,
@@ -41,17 +40,17 @@ class CompatibilityController {
     }
 
     @GetMapping("/api/v1/databases/{db}/migrations/{id}")
-    CompletableFuture<ResponseEntity<MigrationDetail>> migration(
+    ResponseEntity<MigrationDetail> migration(
             @PathVariable String db, @PathVariable String id, @RequestParam(required = false) String minPosition) {
-        return reads.answer(
-                        READ_MODEL,
-                        minPosition,
-                        new GetMigration(db, id),
-                        MigrationView.class,
-                        () -> "Database " + db + " has no migration " + id + " (or is not registered).")
-                .thenApply(answer -> ResponseEntity.status(answer.getStatusCode())
-                        .headers(answer.getHeaders())
-                        .body(MigrationDetail.of(answer.getBody())));
+        ResponseEntity<MigrationView> answer = reads.answer(
+                READ_MODEL,
+                minPosition,
+                new GetMigration(db, id),
+                MigrationView.class,
+                () -> "Database " + db + " has no migration " + id + " (or is not registered).");
+        return ResponseEntity.status(answer.getStatusCode())
+                .headers(answer.getHeaders())
+                .body(MigrationDetail.of(answer.getBody()));
     }
 
     /** The same shape as the proposal's answer, plus the state, approvals and status per environment. */

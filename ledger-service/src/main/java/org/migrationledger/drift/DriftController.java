@@ -1,6 +1,5 @@
 package org.migrationledger.drift;
 
-import java.util.concurrent.CompletableFuture;
 import org.migrationledger.api.queries.DriftReportView;
 import org.migrationledger.api.queries.FindDrift;
 import org.migrationledger.rebuild.ReadYourWrites;
@@ -20,8 +19,7 @@ class DriftController {
     }
 
     @GetMapping("/api/v1/databases/{db}/drift")
-    CompletableFuture<ResponseEntity<DriftReportView>> drift(
-            @PathVariable String db, @RequestParam(required = false) String minPosition) {
+    ResponseEntity<DriftReportView> drift(@PathVariable String db, @RequestParam(required = false) String minPosition) {
         return reads.answer(
                 "drift",
                 minPosition,

@@ -1,6 +1,5 @@
 package org.migrationledger.history;
 
-import java.util.concurrent.CompletableFuture;
 import org.migrationledger.api.queries.GetVersionHistory;
 import org.migrationledger.api.queries.VersionHistoryView;
 import org.migrationledger.rebuild.ReadYourWrites;
@@ -21,7 +20,7 @@ class VersionHistoryController {
 
     /** The seeds' {@code db:version}: current version and applied history, as of {@code at} when given. */
     @GetMapping("/api/v1/databases/{db}/environments/{env}/versions")
-    CompletableFuture<ResponseEntity<VersionHistoryView>> versions(
+    ResponseEntity<VersionHistoryView> versions(
             @PathVariable String db,
             @PathVariable String env,
             @RequestParam(required = false) String at,

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -32,18 +33,33 @@ public class ReadYourWrites {
         this.queries = queries;
     }
 
-    /** Answers 200 with the view, or 404 ({@code unknown}) when the query found nothing. */
-    public <T> CompletableFuture<ResponseEntity<T>> answer(
+    /**
+     * Answers 200 with the view, or 404 ({@code unknown}) when the query found nothing. Blocks the request thread for at
+     * most {@code ledger.projection.min-position-timeout}: an async dispatch would run the stateless bearer-token
+     * chain again without the caller's authentication.
+     */
+    public <T> ResponseEntity<T> answer(
             String readModel, String minPosition, Object query, Class<T> view, Supplier<String> unknown) {
         long position = position(minPosition);
-        return await(readModel, position)
-                .thenCompose(fresh -> queries.query(query, ResponseTypes.optionalInstanceOf(view))
-                        .thenApply(found -> respond(found, position, fresh, unknown)));
+        boolean fresh = await(readModel, position);
+        Optional<T> found = join(queries.query(query, ResponseTypes.optionalInstanceOf(view)));
+        return respond(found, position, fresh, unknown);
     }
 
-    /** Completes with whether the read model reached the position (true when none was asked for). */
-    public CompletableFuture<Boolean> await(String readModel, long position) {
-        return position < 0 ? CompletableFuture.completedFuture(true) : positions.awaitActive(readModel, position);
+    /** Whether the read model reached the position (true when none was asked for), waiting at most the bound. */
+    public boolean await(String readModel, long position) {
+        return position < 0 || join(positions.awaitActive(readModel, position));
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** Parses {@code ?minPosition=}; -1 when absent. */

@@ -13,7 +13,6 @@ import org.migrationledger.api.queries.FindDrift;
 import org.migrationledger.api.queries.FindOpenDrift;
 import org.migrationledger.api.queries.OpenDriftView;
 import org.migrationledger.projection.rebuild.Generations;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -27,10 +26,6 @@ class DriftQueryHandler {
     private final Generations generations;
     private final DriftSettings settings;
     private final Clock clock;
-
-    DriftQueryHandler(JdbcClient jdbc, Generations generations, DriftSettings settings, ObjectProvider<Clock> clock) {
-        this(jdbc, generations, settings, clock.getIfAvailable(Clock::systemUTC));
-    }
 
     DriftQueryHandler(JdbcClient jdbc, Generations generations, DriftSettings settings, Clock clock) {
         this.jdbc = jdbc;

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,10 +21,6 @@ public class Generations {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Clock clock;
-
-    public Generations(JdbcClient jdbc, TransactionTemplate transactions, ObjectProvider<Clock> clock) {
-        this(jdbc, transactions, clock.getIfAvailable(Clock::systemUTC));
-    }
 
     public Generations(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
