@@ -35,19 +35,24 @@ public final class MigrationAnalyzer {
      * analysis that says so instead of blocking the proposal.
      */
     public Analysis analyze(String upScript, String downScriptOrNull) {
+        return analyze(upScript, downScriptOrNull, KnownSchema.NONE);
+    }
+
+    /** As {@link #analyze(String, String)}, judging type changes against column types known beforehand. */
+    public Analysis analyze(String upScript, String downScriptOrNull, KnownSchema knownSchema) {
         String up = upScript == null ? "" : upScript;
         try {
-            return analyzeScript(up, downScriptOrNull);
+            return analyzeScript(up, downScriptOrNull, knownSchema);
         } catch (RuntimeException e) {
             LOG.error("Analysis failed; recording the failure as a finding", e);
             return failed(up, e);
         }
     }
 
-    private Analysis analyzeScript(String up, String down) {
+    private Analysis analyzeScript(String up, String down, KnownSchema knownSchema) {
         TemplatePlaceholders placeholders = new TemplatePlaceholders();
         ScriptReading reading = ScriptReading.of(StatementSplitter.split(up), placeholders);
-        ScriptContext context = new ScriptContext(transaction, reading.mixesConcurrentWithOthers());
+        ScriptContext context = new ScriptContext(transaction, knownSchema, reading.mixesConcurrentWithOthers());
         ScriptVerdict verdict = ScriptWalk.walk(reading.parts(), context);
         List<Finding> findings = new ArrayList<>(reading.unparsedFindings());
         findings.addAll(verdict.findings());

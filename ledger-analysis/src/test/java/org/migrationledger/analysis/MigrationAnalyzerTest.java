@@ -247,4 +247,23 @@ class MigrationAnalyzerTest {
             assertThat(parallel.get(i)).isEqualTo(sequential.get(i % scripts.size()));
         }
     }
+
+    @Test
+    void columnTypesKnownFromASnapshotDecideWhetherATypeChangeRewrites() {
+        KnownSchema snapshot = new KnownSchema(java.util.Map.of(
+                "public.sessions.token", "character varying(32)", "public.courier_messages.type", "integer"));
+
+        Analysis widening =
+                analyzer.analyze("ALTER TABLE sessions ALTER COLUMN token TYPE varchar(39);", null, snapshot);
+        Analysis rewrite =
+                analyzer.analyze("ALTER TABLE courier_messages ALTER COLUMN type TYPE bigint;", null, snapshot);
+
+        assertThat(widening.findingsOf("change-column-type")).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.reason()).contains("from character varying(32) to varchar(39)", "no table rewrite");
+        });
+        assertThat(widening.breaking()).isFalse();
+        assertThat(rewrite.findingsOf("change-column-type").get(0).reason()).contains("from integer to bigint");
+        assertThat(rewrite.breaking()).isTrue();
+    }
 }

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.migrationledger.analysis.KnownSchema;
 import org.migrationledger.analysis.ScriptTransaction;
 import org.migrationledger.analysis.change.AddColumn;
 import org.migrationledger.analysis.change.AddEnumValue;
@@ -24,6 +25,7 @@ import org.migrationledger.analysis.change.SetSetting;
 public final class ScriptContext {
 
     private final ScriptTransaction mode;
+    private final KnownSchema knownSchema;
     private final boolean mixesConcurrentWithOthers;
     private final Set<String> createdTables = new HashSet<>();
     private final Map<String, String> createdIndexes = new HashMap<>();
@@ -34,8 +36,9 @@ public final class ScriptContext {
     private boolean lockTimeoutSet;
     private boolean lockTimeoutReported;
 
-    public ScriptContext(ScriptTransaction mode, boolean mixesConcurrentWithOthers) {
+    public ScriptContext(ScriptTransaction mode, KnownSchema knownSchema, boolean mixesConcurrentWithOthers) {
         this.mode = mode;
+        this.knownSchema = knownSchema;
         this.mixesConcurrentWithOthers = mixesConcurrentWithOthers;
     }
 
@@ -60,9 +63,10 @@ public final class ScriptContext {
         return renamedTypes.stream().anyMatch(renamed -> Names.sameRelation(renamed, type));
     }
 
-    /** The column's type if the script declared it, else null: the catalog is not visible statically. */
+    /** The column's type as the script declared it, else as the caller knew it, else null. */
     public String knownColumnType(String table, String column) {
-        return columnTypes.get(table + "." + column);
+        String declared = columnTypes.get(table + "." + column);
+        return declared != null ? declared : knownSchema.columnType(table, column);
     }
 
     public boolean runsInTransaction(AnalyzedPart part) {
