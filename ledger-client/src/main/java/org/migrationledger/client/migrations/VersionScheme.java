@@ -1,0 +1,73 @@
+package org.migrationledger.client.migrations;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How the semantic version the ledger records is derived for each migration of a directory, in apply order.
+ *
+ * <ul>
+ *   <li>{@code FLYWAY}: from the file's version, padded to three parts ({@code V2_1__} is 2.1.0); refused for
+ *       versions with more than three parts or parts beyond nine digits (timestamps)
+ *   <li>{@code SEQUENCE}: the first migration gets the start version, each next one the next minor version; stable
+ *       as long as migrations are only ever added at the end, as every migration tool requires
+ *   <li>{@code AUTO}: {@code FLYWAY} when every file's version fits, else {@code SEQUENCE}
+ * </ul>
+ */
+public enum VersionScheme {
+    AUTO,
+    FLYWAY,
+    SEQUENCE;
+
+    private static final Pattern SEMVER = Pattern.compile("^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$");
+    private static final int MAX_FLYWAY_DIGITS = 9;
+
+    /** The migrations with their versions, in the order given (which must be apply order). */
+    public List<Migration> assign(List<Migration> ordered, String startVersion) {
+        VersionScheme effective = this;
+        if (this == AUTO) {
+            effective =
+                    ordered.stream().allMatch(m -> fromFlyway(m.fileVersion()).isPresent()) ? FLYWAY : SEQUENCE;
+        }
+        List<Migration> result = new ArrayList<>();
+        int[] start = parseSemver(startVersion);
+        for (int index = 0; index < ordered.size(); index++) {
+            Migration migration = ordered.get(index);
+            String version = effective == FLYWAY
+                    ? fromFlyway(migration.fileVersion())
+                            .orElseThrow(() -> new IllegalArgumentException("Version " + migration.fileVersion()
+                                    + " of " + migration.upFile().getFileName()
+                                    + " has no semantic version of its own; use --version-scheme SEQUENCE."))
+                    : start[0] + "." + (start[1] + index) + "." + start[2];
+            result.add(migration.withVersion(version));
+        }
+        return result;
+    }
+
+    /** The semantic version a Flyway-style version stands for, when it has one. */
+    public static Optional<String> fromFlyway(String fileVersion) {
+        List<BigInteger> parts = MigrationName.versionParts(fileVersion);
+        if (parts.size() > 3 || parts.stream().anyMatch(p -> p.toString().length() > MAX_FLYWAY_DIGITS)) {
+            return Optional.empty();
+        }
+        List<BigInteger> padded = new ArrayList<>(parts);
+        while (padded.size() < 3) {
+            padded.add(BigInteger.ZERO);
+        }
+        return Optional.of(padded.get(0) + "." + padded.get(1) + "." + padded.get(2));
+    }
+
+    static int[] parseSemver(String version) {
+        Matcher matcher = SEMVER.matcher(version);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("Start version " + version + " is not MAJOR.MINOR.PATCH, e.g. 1.0.0.");
+        }
+        return new int[] {
+            Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)), Integer.parseInt(matcher.group(3))
+        };
+    }
+}
