@@ -1,0 +1,85 @@
+package org.migrationledger.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.migrationledger.LedgerServiceIT;
+
+/** Proposals are classified from their SQL; a weaker declaration needs a waiver; breaking changes need a dba. */
+class ProposalAnalysisIT extends LedgerServiceIT {
+
+    private static final String DB = "/api/v1/databases/accounts";
+    private static final String DROP = "alter table users drop column legacy_name;";
+
+    @BeforeEach
+    void register() {
+        put(DB, "admin", null);
+    }
+
+    @Test
+    void returnsFindingsThatNameStatementRuleAndReason() {
+        Reply reply = post(DB + "/migrations", "alice", proposal("0001_drop_legacy", "1.0.0", DROP, null, null));
+
+        assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+        JsonNode analysis = reply.body().get("analysis");
+        assertThat(analysis.get("basis").asText()).isEqualTo("script");
+        assertThat(analysis.get("breaking").asBoolean()).isTrue();
+        assertThat(analysis.get("category").asText()).isEqualTo("contract");
+        assertThat(analysis.get("lockRisk").get("level").asText()).isEqualTo("ACCESS EXCLUSIVE");
+        JsonNode finding = analysis.get("findings").get(0);
+        assertThat(finding.get("rule").asText()).isEqualTo("drop-column");
+        assertThat(finding.get("statement").asText()).contains("drop column legacy_name");
+        assertThat(finding.get("reason").asText()).contains("legacy_name");
+        assertThat(reply.body().get("category").asText()).isEqualTo("contract");
+    }
+
+    @Test
+    void refusesAnUnderstatedClassificationWithoutAWaiver() {
+        Reply reply = post(DB + "/migrations", "alice", proposal("0002_drop_legacy", "1.1.0", DROP, "expand", null));
+
+        assertThat(reply.status()).isEqualTo(409);
+        assertThat(reply.body().get("type").asText()).endsWith("/classification-understated");
+        assertThat(reply.body().get("detail").asText()).contains("declared category 'expand'");
+    }
+
+    @Test
+    void recordsTheWaiverAndStillRoutesTheApprovalToADba() {
+        Reply proposed = post(
+                DB + "/migrations",
+                "alice",
+                proposal("0003_drop_legacy", "1.2.0", DROP, "expand", Map.of("reason", "column unused since 2024")));
+        assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);
+        assertThat(proposed.body().get("waiver").get("waivedBy").asText()).isEqualTo("alice");
+
+        Reply first = post(DB + "/migrations/0003_drop_legacy/approvals", "carol", "{}");
+        Reply second = post(DB + "/migrations/0003_drop_legacy/approvals", "dora", "{}");
+
+        assertThat(first.body().get("fullyApproved").asBoolean()).isFalse();
+        assertThat(second.body().get("role").asText()).isEqualTo("dba");
+        assertThat(second.body().get("fullyApproved").asBoolean()).isTrue();
+    }
+
+    private static String proposal(
+            String id, String version, String script, String category, Map<String, String> waiver) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("migrationId", id);
+        body.put("version", version);
+        body.put("description", "drops the legacy name");
+        body.put("script", script);
+        body.put("risk", Map.of("impact", "MEDIUM", "rollbackPlan", "restore the column from backup"));
+        if (category != null) {
+            body.put("category", category);
+        }
+        if (waiver != null) {
+            body.put("waiver", waiver);
+        }
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
