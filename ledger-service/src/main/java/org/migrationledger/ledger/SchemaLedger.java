@@ -19,6 +19,7 @@ import org.migrationledger.api.events.MigrationRolledBack;
 import org.migrationledger.api.events.PolicyViolation;
 import org.migrationledger.api.events.PromotionPathChanged;
 import org.migrationledger.api.events.ReleaseDeployed;
+import org.migrationledger.api.events.SchemaSnapshotObserved;
 
 /**
  * The ledger of one database under change control: one event stream per database, so that every decision and every
@@ -143,6 +144,13 @@ class SchemaLedger {
                 new ReleaseDeployed(database, command.environment(), command.release(), schemaVersion);
         apply(deployed);
         return deployed;
+    }
+
+    @CommandHandler
+    SchemaSnapshotObserved handle(RecordSchemaSnapshot command) {
+        SchemaSnapshotObserved observed = Observations.observed(database, state, command);
+        apply(observed);
+        return observed;
     }
 
     @EventSourcingHandler

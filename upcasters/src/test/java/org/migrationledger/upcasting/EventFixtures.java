@@ -18,6 +18,7 @@ import org.migrationledger.api.events.PolicyViolation;
 import org.migrationledger.api.events.PromotionPathChanged;
 import org.migrationledger.api.events.ReleaseDeployed;
 import org.migrationledger.api.events.RiskAssessment;
+import org.migrationledger.api.events.SchemaSnapshotObserved;
 
 /** One sample of every current event with fixed values (the golden files), and what the stored fixtures read as. */
 final class EventFixtures {
@@ -87,7 +88,42 @@ final class EventFixtures {
                                 "ledger-cli",
                                 RUN_URL,
                                 List.of()),
-                ReleaseDeployed.class, new ReleaseDeployed(DATABASE, "production", "2.14.0", "1.1.0"));
+                ReleaseDeployed.class, new ReleaseDeployed(DATABASE, "production", "2.14.0", "1.1.0"),
+                SchemaSnapshotObserved.class, schemaSnapshotObserved());
+    }
+
+    static SchemaSnapshotObserved schemaSnapshotObserved() {
+        SchemaSnapshotObserved.Table wish = new SchemaSnapshotObserved.Table(
+                "public",
+                "wish",
+                List.of(
+                        new SchemaSnapshotObserved.Column("id", "bigint", false, null),
+                        new SchemaSnapshotObserved.Column("status", "wish_status", false, "'open'::wish_status")),
+                List.of(new SchemaSnapshotObserved.Index(
+                        "wish_pkey", "CREATE UNIQUE INDEX wish_pkey ON public.wish USING btree (id)", true)),
+                List.of(new SchemaSnapshotObserved.Constraint("wish_pkey", "PRIMARY KEY", "PRIMARY KEY (id)")));
+        return new SchemaSnapshotObserved(
+                DATABASE,
+                "production",
+                STARTED_AT,
+                "MIGRATE",
+                "1.1.0",
+                new SchemaSnapshotObserved.Schema(
+                        "15.10",
+                        List.of(wish),
+                        List.of(new SchemaSnapshotObserved.EnumType("public", "wish_status", List.of("open", "done")))),
+                List.of(new SchemaSnapshotObserved.HistoryRow(
+                        1,
+                        "1",
+                        "add wish note",
+                        "SQL",
+                        "V1__add_wish_note.sql",
+                        -1245789012,
+                        "deploy",
+                        STARTED_AT,
+                        840,
+                        true,
+                        "0001_add_wish_note")));
     }
 
     static MigrationProposed migrationProposed() {

@@ -13,7 +13,8 @@ public sealed interface LedgerEvent
                 MigrationApplied,
                 MigrationApplyFailed,
                 MigrationRolledBack,
-                ReleaseDeployed {
+                ReleaseDeployed,
+                SchemaSnapshotObserved {
 
     String database();
 }
