@@ -135,7 +135,7 @@ final class EventFixtures {
                 false,
                 "contract",
                 List.of(new MigrationAnalysis.Finding(
-                        "drop-column", "ERROR", 0, script, "Dropping a column breaks code that reads it.", true)),
+                        "drop-column", "ERROR", 1, script, "Dropping a column breaks code that reads it.", true)),
                 1,
                 0,
                 OTHER_CHECKSUM);
