@@ -57,6 +57,47 @@ class SchemaLedgerSnapshotTest {
                 .isEqualTo(sample());
     }
 
+    /**
+     * A field added to the ledger's state and not to the snapshot would be lost on every load from a snapshot. This
+     * pins the state's fields to what {@link SchemaLedgerSnapshot} carries.
+     */
+    @Test
+    void coversEveryFieldOfTheLedgersState() {
+        assertThat(fields(SchemaLedger.class)).containsExactlyInAnyOrder("database", "state");
+        assertThat(fields(LedgerState.class))
+                .as("a new LedgerState field needs a place in SchemaLedgerSnapshot: a new revision and an upcaster")
+                .containsExactlyInAnyOrder(
+                        "environments", "migrations", "migrationIdByVersion", "releasesByEnvironment");
+        assertThat(fields(MigrationState.class))
+                .as("a new MigrationState field needs a place in SchemaLedgerSnapshot.Migration: a new revision and"
+                        + " an upcaster")
+                .containsExactlyInAnyOrder(
+                        "migrationId",
+                        "version",
+                        "checksum",
+                        "proposedBy",
+                        "category",
+                        "breaking",
+                        "highImpact",
+                        "rollbackSafe",
+                        "hasDownScript",
+                        "expandMigrationId",
+                        "approvals",
+                        "environments",
+                        "status",
+                        "approvedChecksum");
+        assertThat(fields(EnvironmentState.class)).containsExactlyInAnyOrder("status", "checksum", "releasesBefore");
+        assertThat(fields(ApprovalState.class)).containsExactlyInAnyOrder("approvedBy", "role", "checksum");
+    }
+
+    private static List<String> fields(Class<?> type) {
+        return java.util.Arrays.stream(type.getDeclaredFields())
+                .filter(field -> !java.lang.reflect.Modifier.isStatic(field.getModifiers()))
+                .filter(field -> !field.isSynthetic())
+                .map(java.lang.reflect.Field::getName)
+                .toList();
+    }
+
     static SchemaLedgerSnapshot sample() {
         return new SchemaLedgerSnapshot(
                 "wishlist",
