@@ -125,6 +125,9 @@ final class ProposeCommand extends LedgerCommand {
                                 .substring(0, 40),
                 summary);
         LedgerAnswer answer = client.send(write);
+        if (answer.succeeded() && answer.replayed()) {
+            return -1;
+        }
         if (answer.succeeded()) {
             if (!quiet) {
                 out().println("Proposed " + migration.migrationId() + " " + migration.version()

@@ -9,8 +9,9 @@ import com.fasterxml.jackson.databind.node.MissingNode;
  * @param status the HTTP status
  * @param body the parsed JSON body; a missing node when there was none
  * @param position the {@code Ledger-Position} header, or -1 when absent
+ * @param replayed whether the ledger answered a retried write from its idempotency store (recording nothing again)
  */
-public record LedgerAnswer(int status, JsonNode body, long position) {
+public record LedgerAnswer(int status, JsonNode body, long position, boolean replayed) {
 
     public LedgerAnswer {
         body = body == null ? MissingNode.getInstance() : body;

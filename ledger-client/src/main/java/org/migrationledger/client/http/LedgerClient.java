@@ -111,7 +111,11 @@ public class LedgerClient {
                 .firstValue("Ledger-Position")
                 .map(Long::parseLong)
                 .orElse(-1L);
-        return new LedgerAnswer(response.statusCode(), parse(response.body()), position);
+        boolean replayed = response.headers()
+                .firstValue("Idempotent-Replayed")
+                .map(Boolean::parseBoolean)
+                .orElse(false);
+        return new LedgerAnswer(response.statusCode(), parse(response.body()), position, replayed);
     }
 
     private static JsonNode parse(String body) {

@@ -1,0 +1,219 @@
+package org.migrationledger.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.migrationledger.LedgerServiceIT;
+import org.migrationledger.pipeline.Cli.Result;
+import org.migrationledger.testsupport.FreshDatabase;
+
+/** The pipeline client's commands, run in-process against the running service, with the exit codes a CI reads. */
+class PipelineCliIT extends LedgerServiceIT {
+
+    private static final String CREATE_ITEMS = "create table items (id bigint primary key, name text);\n";
+    private static final String DROP_NAME = "alter table items drop column name;\n";
+
+    @TempDir
+    Path work;
+
+    private Cli cli;
+    private Path migrations;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        cli = new Cli("http://localhost:" + port);
+        migrations = Files.createDirectories(work.resolve("migrations"));
+        Files.writeString(migrations.resolve("V1__create_items.sql"), CREATE_ITEMS);
+        Files.writeString(migrations.resolve("U1__create_items.sql"), "drop table items;\n");
+        Files.writeString(migrations.resolve("V2__drop_name.sql"), DROP_NAME);
+    }
+
+    @Test
+    void everyCommandAnswersHelp() {
+        for (String command : new String[] {
+            "register", "propose", "approve", "gate", "record-apply", "record-rollback", "snapshot", "analyze", "flush"
+        }) {
+            Result help = cli.run(null, command, "--help");
+            assertThat(help.exit()).as(command).isZero();
+            assertThat(help.out()).as(command).contains("Usage: ledger " + command);
+        }
+        assertThat(cli.run(null, "--help").out()).contains("Exit codes: 0 ok; 1 gate refused");
+    }
+
+    @Test
+    void registersProposesApprovesAsksTheGateAndRecordsFacts() {
+        assertThat(cli.run("admin", "register", "shop", "--environments", "ci,staging,production"))
+                .satisfies(r -> assertThat(r.exit()).as(r.toString()).isZero())
+                .satisfies(r -> assertThat(r.out()).contains("Registered shop (ci → staging → production)"));
+
+        Result proposed = cli.run("alice", "propose", "shop", migrations.toString());
+        assertThat(proposed.exit()).as(proposed.toString()).isZero();
+        assertThat(proposed.out())
+                .contains("Proposed 0001_create_items 1.0.0 (non-breaking")
+                .contains("Proposed 0002_drop_name 2.0.0 (breaking")
+                .contains("Proposed 2, already proposed 0");
+        Result again = cli.run("alice", "propose", "shop", migrations.toString());
+        assertThat(again.out()).as(again.toString()).contains("Proposed 0, already proposed 2");
+        assertThat(again.exit()).isZero();
+
+        Result approved = cli.run("carol", "approve", "shop", "--dir", migrations.toString());
+        assertThat(approved.exit()).as(approved.toString()).isZero();
+        assertThat(approved.out())
+                .contains("Approved 0001_create_items (fully approved)")
+                .contains("Approved 0002_drop_name (2 approvals required)");
+        assertThat(cli.run("dora", "approve", "shop", "0002_drop_name").out())
+                .contains("Approved 0002_drop_name (fully approved)");
+
+        Result refused = cli.run("ci", "gate", "shop", "staging", "0001_create_items");
+        assertThat(refused.exit()).as(refused.toString()).isEqualTo(1);
+        assertThat(refused.out())
+                .contains("REFUSED 0001_create_items in staging:")
+                .contains("  PREVIOUS_ENVIRONMENT");
+        Result allowed = cli.run(
+                "ci",
+                "gate",
+                "shop",
+                "ci",
+                "--file",
+                migrations.resolve("V1__create_items.sql").toString());
+        assertThat(allowed.exit()).as(allowed.toString()).isZero();
+        assertThat(allowed.out()).contains("ALLOWED 0001_create_items in ci");
+
+        Result applied = cli.run(
+                "ci",
+                "record-apply",
+                "shop",
+                "ci",
+                "V1__create_items.sql",
+                "--file",
+                migrations.resolve("V1__create_items.sql").toString(),
+                "--duration-ms",
+                "42",
+                "--spool-dir",
+                work.resolve("spool").toString());
+        assertThat(applied.exit()).as(applied.toString()).isZero();
+        assertThat(applied.out()).contains("RECORDED succeeded V1__create_items.sql in ci (within policy)");
+
+        Result outOfOrder = cli.run(
+                "ci",
+                "record-apply",
+                "shop",
+                "production",
+                "0002_drop_name",
+                "--file",
+                migrations.resolve("V2__drop_name.sql").toString(),
+                "--spool-dir",
+                work.resolve("spool").toString());
+        assertThat(outOfOrder.exit()).as(outOfOrder.toString()).isEqualTo(1);
+        assertThat(outOfOrder.out()).contains("with policy violations:").contains("PREVIOUS_ENVIRONMENT");
+
+        Result rolledBack = cli.run(
+                "ci",
+                "record-rollback",
+                "shop",
+                "ci",
+                "0001_create_items",
+                "--reason",
+                "smoke test failed",
+                "--spool-dir",
+                work.resolve("spool").toString());
+        assertThat(rolledBack.out()).as(rolledBack.toString()).contains("RECORDED rolled back 0001_create_items in ci");
+    }
+
+    @Test
+    void refusalsAndBadInputAndAnUnreachableLedgerHaveTheirOwnExitCodes() {
+        cli.run("admin", "register", "refusals");
+        cli.run(
+                "bob",
+                "propose",
+                "refusals",
+                migrations.resolve("V1__create_items.sql").toString());
+
+        Result selfApproval = cli.run("bob", "approve", "refusals", "0001_create_items");
+        assertThat(selfApproval.exit()).as(selfApproval.toString()).isEqualTo(1);
+        assertThat(selfApproval.err()).contains("self-approval");
+
+        assertThat(cli.run(null, "gate", "refusals", "ci", "0001_create_items").exit())
+                .isEqualTo(2);
+        assertThat(cli.run("ci", "gate", "refusals", "nowhere", "0001_create_items")
+                        .exit())
+                .isEqualTo(2);
+        assertThat(cli.run("ci", "gate", "refusals").exit()).isEqualTo(2);
+        assertThat(cli.run("ci", "no-such-command").exit()).isEqualTo(2);
+
+        Result unreachable = new Cli("http://127.0.0.1:1")
+                .run("ci", "gate", "refusals", "ci", "0001_create_items", "--attempts", "1");
+        assertThat(unreachable.exit()).isEqualTo(3);
+        assertThat(unreachable.err()).contains("unreachable");
+    }
+
+    @Test
+    void aFactReportedWhileTheLedgerIsDownIsSpooledAndDeliveredByFlush() {
+        cli.run("admin", "register", "spooled");
+        cli.run("alice", "propose", "spooled", migrations.toString());
+        String spool = work.resolve("spool").toString();
+        Cli down = new Cli("http://127.0.0.1:1");
+
+        Result spooled = down.run(
+                "ci",
+                "record-apply",
+                "spooled",
+                "local",
+                "0001_create_items",
+                "--file",
+                migrations.resolve("V1__create_items.sql").toString(),
+                "--spool-dir",
+                spool,
+                "--attempts",
+                "1");
+        assertThat(spooled.exit()).as(spooled.toString()).isZero();
+        assertThat(spooled.err()).contains("SPOOLED succeeded 0001_create_items in local");
+        assertThat(down.run("ci", "flush", "--spool-dir", spool, "--attempts", "1")
+                        .exit())
+                .isEqualTo(3);
+
+        Result flushed = cli.run("ci", "flush", "--spool-dir", spool);
+        assertThat(flushed.exit()).as(flushed.toString()).isZero();
+        assertThat(flushed.out()).contains("Delivered 1, refused 0, still waiting 0");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(get("/api/v1/databases/spooled/environments/local/versions", "audrey")
+                                .body()
+                                .path("currentVersion")
+                                .asText())
+                        .isEqualTo("1.0.0"));
+    }
+
+    @Test
+    void snapshotSendsTheSchemaAndHistoryOfARealDatabase() throws SQLException {
+        cli.run("admin", "register", "observed");
+        try (FreshDatabase target = FreshDatabase.create("cli_snapshot")) {
+            try (Connection connection = target.connect();
+                    Statement statement = connection.createStatement()) {
+                statement.execute(CREATE_ITEMS);
+            }
+            Result snapshot = cli.run(
+                    "ci",
+                    "snapshot",
+                    "observed",
+                    "staging",
+                    "--jdbc-url",
+                    target.jdbcUrl(),
+                    "--jdbc-user",
+                    target.user(),
+                    "--spool-dir",
+                    work.resolve("spool").toString());
+            assertThat(snapshot.exit()).as(snapshot.toString()).isZero();
+            assertThat(snapshot.out()).contains("RECORDED snapshot of staging (1 tables, 0 history rows)");
+        }
+    }
+}
