@@ -58,8 +58,13 @@ public record MigrationCorpus(Path root) {
 
     /** A file's SQL as a migration tool would run it: supabase's schema placeholder rendered as {@code auth}. */
     public static String sql(Path file) {
+        return raw(file).replace(SUPABASE_NAMESPACE, "auth");
+    }
+
+    /** A file's bytes exactly as the corpus keeps them, templates and all. */
+    public static String raw(Path file) {
         try {
-            return Files.readString(file).replace(SUPABASE_NAMESPACE, "auth");
+            return Files.readString(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

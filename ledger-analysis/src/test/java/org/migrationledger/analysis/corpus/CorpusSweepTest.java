@@ -18,6 +18,7 @@ import org.migrationledger.analysis.classify.StatementReading;
 import org.migrationledger.analysis.split.SqlStatement;
 import org.migrationledger.analysis.split.StatementSplitter;
 import org.migrationledger.analysis.split.TemplatePlaceholders;
+import org.migrationledger.testsupport.MigrationCorpus;
 
 /**
  * Every up-migration of the real corpus (kratos, supabase-auth) through the analyzer: no crash, every statement
@@ -29,12 +30,12 @@ class CorpusSweepTest {
     private static final String PLACEHOLDER = "\\{\\{ ?index \\.Options \"Namespace\" ?}}";
     private static final double MAX_UNPARSED_SHARE = 0.08;
 
-    private static Corpus corpus;
+    private static MigrationCorpus corpus;
     private final MigrationAnalyzer analyzer = new MigrationAnalyzer();
 
     @BeforeAll
     static void locateCorpus() {
-        corpus = Corpus.locate();
+        corpus = MigrationCorpus.locate();
     }
 
     @Test
@@ -45,7 +46,7 @@ class CorpusSweepTest {
                 .as("placeholders kept as identifiers")
                 .isEqualTo(205);
         long emptyKratos = corpus.upMigrations("kratos").stream()
-                .filter(up -> StatementSplitter.split(Corpus.read(up)).isEmpty())
+                .filter(up -> StatementSplitter.split(MigrationCorpus.raw(up)).isEmpty())
                 .count();
         assertThat(emptyKratos).as("19 empty + 2 comment-only up files").isEqualTo(21);
         assertThat(corpus.upMigrations("kratos")).hasSize(346);
@@ -58,7 +59,7 @@ class CorpusSweepTest {
         for (String project : List.of("kratos", "supabase-auth")) {
             Tally tally = new Tally(project);
             for (Path up : corpus.upMigrations(project)) {
-                Analysis analysis = analyzer.analyze(Corpus.read(up), Corpus.downFor(up));
+                Analysis analysis = analyzer.analyze(MigrationCorpus.raw(up), MigrationCorpus.downFor(up));
                 assertThat(analysis.findingsOf("analysis-failed"))
                         .as(up.toString())
                         .isEmpty();
@@ -82,7 +83,7 @@ class CorpusSweepTest {
         for (String project : List.of("kratos", "supabase-auth")) {
             for (Path up : corpus.upMigrations(project)) {
                 TemplatePlaceholders placeholders = new TemplatePlaceholders();
-                for (SqlStatement statement : StatementSplitter.split(Corpus.read(up))) {
+                for (SqlStatement statement : StatementSplitter.split(MigrationCorpus.raw(up))) {
                     StatementReading reading = StatementReader.read(placeholders.substitute(statement.text()));
                     boolean unknown = reading.parts().stream()
                             .flatMap(p -> p.changes().stream())
@@ -112,7 +113,8 @@ class CorpusSweepTest {
     private Map<String, Integer> ruleCounts(String project) {
         Map<String, Integer> counts = new TreeMap<>();
         for (Path up : corpus.upMigrations(project)) {
-            for (Finding finding : analyzer.analyze(Corpus.read(up), null).findings()) {
+            for (Finding finding :
+                    analyzer.analyze(MigrationCorpus.raw(up), null).findings()) {
                 counts.merge(finding.rule(), 1, Integer::sum);
             }
         }
@@ -121,7 +123,7 @@ class CorpusSweepTest {
 
     private int statementCount(String project, boolean substitute) {
         return corpus.upMigrations(project).stream()
-                .map(Corpus::read)
+                .map(MigrationCorpus::raw)
                 .map(sql -> substitute ? sql.replaceAll(PLACEHOLDER, "auth") : sql)
                 .mapToInt(sql -> StatementSplitter.split(sql).size())
                 .sum();

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.migrationledger.analysis.LockRisk;
 import org.migrationledger.analysis.MigrationAnalyzer;
 import org.migrationledger.analysis.change.LockLevel;
-import org.migrationledger.analysis.corpus.Corpus;
 import org.migrationledger.analysis.empirical.CatalogChange.Kind;
 import org.migrationledger.analysis.empirical.CatalogChange.ObjectType;
 import org.migrationledger.analysis.empirical.StatementOutcome.Status;
 import org.migrationledger.testsupport.FreshPostgresDatabase;
+import org.migrationledger.testsupport.MigrationCorpus;
 
 /**
  * Kratos' first migrations (up to, not including, 20191100000010000000) are applied in MANIFEST order, then the
@@ -35,12 +35,12 @@ class EmpiricalAnalyzerIT {
 
     @BeforeAll
     static void applyKratosBaseline() throws SQLException {
-        kratos = Corpus.locate().upMigrations("kratos");
+        kratos = MigrationCorpus.locate().upMigrations("kratos");
         List<Path> baseline = kratos.subList(0, indexOf(FIRST_ANALYSED));
         try (Connection connection = db.database().connect();
                 Statement statement = connection.createStatement()) {
             for (Path up : baseline) {
-                String sql = Corpus.read(up);
+                String sql = MigrationCorpus.raw(up);
                 if (!sql.isBlank()) {
                     statement.execute(sql);
                 }
@@ -185,7 +185,7 @@ class EmpiricalAnalyzerIT {
     }
 
     private static String kratosScript(String file) {
-        return Corpus.read(kratos.get(indexOf(file)));
+        return MigrationCorpus.raw(kratos.get(indexOf(file)));
     }
 
     private static int indexOf(String file) {
