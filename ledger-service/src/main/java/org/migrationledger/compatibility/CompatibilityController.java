@@ -2,7 +2,8 @@ package org.migrationledger.compatibility;
 
 import java.time.Instant;
 import java.util.List;
-import org.migrationledger.api.events.MigrationAnalysis;
+import org.migrationledger.api.events.ClassificationWaiver;
+import org.migrationledger.api.events.LinterEvidence;
 import org.migrationledger.api.events.RiskAssessment;
 import org.migrationledger.api.queries.ApprovalView;
 import org.migrationledger.api.queries.CompatibilityView;
@@ -10,6 +11,7 @@ import org.migrationledger.api.queries.EnvironmentStatusView;
 import org.migrationledger.api.queries.GetCompatibility;
 import org.migrationledger.api.queries.GetMigration;
 import org.migrationledger.api.queries.MigrationView;
+import org.migrationledger.ledger.MigrationResponse.Analysis;
 import org.migrationledger.rebuild.ReadYourWrites;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,6 +73,8 @@ class CompatibilityController {
             RiskAssessment risk,
             String expandMigrationId,
             Analysis analysis,
+            List<LinterEvidence> linterEvidence,
+            ClassificationWaiver waiver,
             String rejectedBy,
             String rejectionReason,
             List<ApprovalView> approvals,
@@ -93,42 +97,13 @@ class CompatibilityController {
                     view.hasDownScript(),
                     view.risk(),
                     view.expandMigrationId(),
-                    Analysis.of(view),
+                    Analysis.of(view.analysis(), view.breaking(), view.rollbackSafe(), view.category()),
+                    view.linterEvidence(),
+                    view.waiver(),
                     view.rejectedBy(),
                     view.rejectionReason(),
                     view.approvals(),
                     view.environments());
         }
     }
-
-    /** @param basis {@code script} when the SQL was analysed, {@code declared} when only the declaration was known */
-    record Analysis(
-            String basis,
-            boolean breaking,
-            LockRisk lockRisk,
-            boolean rollbackSafe,
-            String category,
-            List<MigrationAnalysis.Finding> findings,
-            Integer statementCount,
-            Integer unparsedStatementCount) {
-
-        static Analysis of(MigrationView view) {
-            MigrationAnalysis analysis = view.analysis();
-            if (analysis == null) {
-                return new Analysis(
-                        "declared", view.breaking(), null, view.rollbackSafe(), view.category(), List.of(), null, null);
-            }
-            return new Analysis(
-                    "script",
-                    analysis.breaking(),
-                    new LockRisk(analysis.strongestLock(), analysis.lockedTables()),
-                    analysis.rollbackSafe(),
-                    analysis.category(),
-                    analysis.findings(),
-                    analysis.statementCount(),
-                    analysis.unparsedStatementCount());
-        }
-    }
-
-    record LockRisk(String level, List<String> tables) {}
 }

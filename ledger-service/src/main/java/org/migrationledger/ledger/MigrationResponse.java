@@ -7,7 +7,7 @@ import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.RiskAssessment;
 
 /** A proposed migration as the API returns it, with its analysis (from the script, or from the declaration). */
-record MigrationResponse(
+public record MigrationResponse(
         String database,
         String migrationId,
         String version,
@@ -48,10 +48,12 @@ record MigrationResponse(
     }
 
     /**
+     * A migration's analysis as every answer of the API shows it.
+     *
      * @param basis {@code script} when the SQL was analysed, {@code declared} when only the proposal's declaration
      *     was available
      */
-    record Analysis(
+    public record Analysis(
             String basis,
             boolean breaking,
             LockRisk lockRisk,
@@ -62,17 +64,13 @@ record MigrationResponse(
             Integer unparsedStatementCount) {
 
         static Analysis of(MigrationProposed proposed) {
-            MigrationAnalysis analysis = proposed.analysis();
+            return of(proposed.analysis(), proposed.breaking(), proposed.rollbackSafe(), proposed.category());
+        }
+
+        /** From the stored analysis, or from the recorded classification when no script was analysed. */
+        public static Analysis of(MigrationAnalysis analysis, boolean breaking, boolean rollbackSafe, String category) {
             if (analysis == null) {
-                return new Analysis(
-                        "declared",
-                        proposed.breaking(),
-                        null,
-                        proposed.rollbackSafe(),
-                        proposed.category(),
-                        List.of(),
-                        null,
-                        null);
+                return new Analysis("declared", breaking, null, rollbackSafe, category, List.of(), null, null);
             }
             return new Analysis(
                     "script",
@@ -86,5 +84,5 @@ record MigrationResponse(
         }
     }
 
-    record LockRisk(String level, List<String> tables) {}
+    public record LockRisk(String level, List<String> tables) {}
 }

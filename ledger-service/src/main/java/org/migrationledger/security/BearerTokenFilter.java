@@ -26,6 +26,12 @@ public class BearerTokenFilter extends OncePerRequestFilter {
         this.tokenFile = tokenFile;
     }
 
+    /** An async read (CompletableFuture, StreamingResponseBody) is dispatched again and must stay authenticated. */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {

@@ -19,6 +19,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -175,6 +176,14 @@ class ProblemAdvice {
                 "not-found",
                 "Not found",
                 "There is no resource at /" + e.getResourcePath() + ".");
+    }
+
+    /** Spring's own HTTP errors (405, 406, 415 …) keep their status; only the body is made ours. */
+    @ExceptionHandler(ErrorResponseException.class)
+    ProblemDetail errorResponse(ErrorResponseException e) {
+        HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
+        String detail = e.getBody().getDetail() != null ? e.getBody().getDetail() : status.getReasonPhrase() + ".";
+        return Problems.of(status, status.name().toLowerCase().replace('_', '-'), status.getReasonPhrase(), detail);
     }
 
     @ExceptionHandler(Exception.class)

@@ -13,6 +13,8 @@ class ProposalAnalysisIT extends LedgerServiceIT {
 
     private static final String DB = "/api/v1/databases/accounts";
     private static final String DROP = "alter table users drop column legacy_name;";
+    private static final String SQUAWK = "[{\"file\":\"0003.sql\",\"line\":0,\"column\":0,\"level\":\"Warning\","
+            + "\"messages\":[],\"rule_name\":\"ban-drop-column\"}]";
 
     @BeforeEach
     void register() {
@@ -54,6 +56,21 @@ class ProposalAnalysisIT extends LedgerServiceIT {
         assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);
         assertThat(proposed.body().get("waiver").get("waivedBy").asText()).isEqualTo("alice");
 
+        Reply shown = get(DB + "/migrations/0003_drop_legacy?minPosition=" + proposed.position(), "audrey");
+        assertThat(shown.status()).as(shown.text()).isEqualTo(200);
+        assertThat(shown.body().get("waiver").get("reason").asText()).isEqualTo("column unused since 2024");
+        assertThat(shown.body().get("linterEvidence").get(0).get("tool").asText())
+                .isEqualTo("squawk");
+        assertThat(shown.body().get("linterEvidence").get(0).get("report").asText())
+                .contains("ban-drop-column");
+        assertThat(shown.body()
+                        .get("analysis")
+                        .get("findings")
+                        .get(0)
+                        .get("rule")
+                        .asText())
+                .isEqualTo("drop-column");
+
         Reply first = post(DB + "/migrations/0003_drop_legacy/approvals", "carol", "{}");
         Reply second = post(DB + "/migrations/0003_drop_legacy/approvals", "dora", "{}");
 
@@ -75,6 +92,7 @@ class ProposalAnalysisIT extends LedgerServiceIT {
         }
         if (waiver != null) {
             body.put("waiver", waiver);
+            body.put("linterEvidence", java.util.List.of(Map.of("tool", "squawk", "format", "json", "report", SQUAWK)));
         }
         try {
             return JSON.writeValueAsString(body);

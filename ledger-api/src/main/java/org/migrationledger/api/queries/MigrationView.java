@@ -2,6 +2,8 @@ package org.migrationledger.api.queries;
 
 import java.time.Instant;
 import java.util.List;
+import org.migrationledger.api.events.ClassificationWaiver;
+import org.migrationledger.api.events.LinterEvidence;
 import org.migrationledger.api.events.MigrationAnalysis;
 import org.migrationledger.api.events.RiskAssessment;
 
@@ -11,6 +13,8 @@ import org.migrationledger.api.events.RiskAssessment;
  * @param state {@code PROPOSED}, {@code APPROVED} (fully approved for its current checksum) or {@code REJECTED}
  * @param risk the proposer's risk assessment; null when none was given
  * @param analysis the static analysis of the script; null when no script was given
+ * @param linterEvidence external linter reports attached to the proposal, verbatim; empty when none
+ * @param waiver the waiver that let a declaration weaker than the analysis stand; null when none was needed
  * @param environments the status in every environment of the promotion path, in path order
  */
 public record MigrationView(
@@ -32,10 +36,13 @@ public record MigrationView(
         String rejectionReason,
         RiskAssessment risk,
         MigrationAnalysis analysis,
+        List<LinterEvidence> linterEvidence,
+        ClassificationWaiver waiver,
         List<ApprovalView> approvals,
         List<EnvironmentStatusView> environments) {
 
     public MigrationView {
+        linterEvidence = List.copyOf(linterEvidence);
         approvals = List.copyOf(approvals);
         environments = List.copyOf(environments);
     }

@@ -48,8 +48,9 @@ class CompatibilityProjection {
     void on(MigrationProposed event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         jdbc.sql("insert into compatibility_migration (generation, database_name, migration_id, proposal_sequence,"
                         + " version, description, author, proposed_by, proposed_at, checksum, category, breaking,"
-                        + " rollback_safe, has_down_script, expand_migration_id, risk, analysis)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))"
+                        + " rollback_safe, has_down_script, expand_migration_id, risk, analysis, linter_evidence, waiver)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb),"
+                        + " cast(? as jsonb), cast(? as jsonb))"
                         + " on conflict (generation, database_name, migration_id) do update set"
                         + " proposal_sequence = excluded.proposal_sequence, version = excluded.version,"
                         + " description = excluded.description, author = excluded.author,"
@@ -57,7 +58,8 @@ class CompatibilityProjection {
                         + " checksum = excluded.checksum, category = excluded.category, breaking = excluded.breaking,"
                         + " rollback_safe = excluded.rollback_safe, has_down_script = excluded.has_down_script,"
                         + " expand_migration_id = excluded.expand_migration_id, risk = excluded.risk,"
-                        + " analysis = excluded.analysis"
+                        + " analysis = excluded.analysis, linter_evidence = excluded.linter_evidence,"
+                        + " waiver = excluded.waiver"
                         + " where compatibility_migration.proposal_sequence <= excluded.proposal_sequence")
                 .params(
                         generation,
@@ -76,7 +78,9 @@ class CompatibilityProjection {
                         event.downScript() != null && !event.downScript().isBlank(),
                         event.expandMigrationId(),
                         json(event.risk()),
-                        json(event.analysis()))
+                        json(event.analysis()),
+                        json(event.linterEvidence()),
+                        json(event.waiver()))
                 .update();
     }
 

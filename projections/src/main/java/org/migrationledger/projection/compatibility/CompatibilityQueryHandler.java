@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
+import org.migrationledger.api.events.ClassificationWaiver;
+import org.migrationledger.api.events.LinterEvidence;
 import org.migrationledger.api.events.MigrationAnalysis;
 import org.migrationledger.api.events.RiskAssessment;
 import org.migrationledger.api.queries.ApprovalView;
@@ -118,6 +120,8 @@ class CompatibilityQueryHandler {
                 row.rejected() ? row.rejectionReason() : null,
                 read(row.riskJson(), RiskAssessment.class),
                 read(row.analysisJson(), MigrationAnalysis.class),
+                List.of(read(row.linterEvidenceJson(), LinterEvidence[].class)),
+                read(row.waiverJson(), ClassificationWaiver.class),
                 approvals,
                 List.copyOf(byEnvironment.values()));
     }

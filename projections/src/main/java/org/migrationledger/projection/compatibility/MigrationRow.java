@@ -21,13 +21,16 @@ record MigrationRow(
         String expandMigrationId,
         String riskJson,
         String analysisJson,
+        String linterEvidenceJson,
+        String waiverJson,
         Long rejectionSequence,
         String rejectedBy,
         String rejectionReason) {
 
     static final String COLUMNS = "migration_id, proposal_sequence, version, description, author, proposed_by,"
             + " proposed_at, checksum, category, breaking, rollback_safe, has_down_script, expand_migration_id,"
-            + " risk::text as risk, analysis::text as analysis, rejection_sequence, rejected_by, rejection_reason";
+            + " risk::text as risk, analysis::text as analysis, linter_evidence::text as linter_evidence,"
+            + " waiver::text as waiver, rejection_sequence, rejected_by, rejection_reason";
 
     static MigrationRow read(ResultSet rs, int row) throws SQLException {
         long rejection = rs.getLong("rejection_sequence");
@@ -48,6 +51,8 @@ record MigrationRow(
                 rs.getString("expand_migration_id"),
                 rs.getString("risk"),
                 rs.getString("analysis"),
+                rs.getString("linter_evidence"),
+                rs.getString("waiver"),
                 rejectionSequence,
                 rs.getString("rejected_by"),
                 rs.getString("rejection_reason"));
