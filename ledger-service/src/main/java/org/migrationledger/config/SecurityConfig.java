@@ -38,7 +38,8 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers(HttpMethod.PUT, DATABASE)
                         .hasRole(Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.POST, DATABASE + "/migrations")
+                        .requestMatchers(
+                                HttpMethod.POST, DATABASE + "/migrations", DATABASE + "/migrations/*/revisions")
                         .hasRole(Role.PROPOSER.name())
                         .requestMatchers(
                                 HttpMethod.POST,

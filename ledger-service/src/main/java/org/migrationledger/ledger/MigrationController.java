@@ -14,10 +14,10 @@ import org.migrationledger.api.events.LinterEvidence;
 import org.migrationledger.api.events.MigrationApproved;
 import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRejected;
+import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.RiskAssessment;
 import org.migrationledger.web.CommandDispatch;
 import org.migrationledger.web.CommandDispatch.Dispatched;
-import org.migrationledger.web.InvalidRequestException;
 import org.migrationledger.web.LedgerPosition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -79,6 +79,26 @@ class MigrationController {
         return LedgerPosition.respond(HttpStatus.CREATED, outcome.position(), outcome.result());
     }
 
+    @PostMapping("/{id}/revisions")
+    ResponseEntity<MigrationRevised> revise(
+            @PathVariable @Pattern(regexp = Naming.NAME, message = "must be a lower-case name") String db,
+            @PathVariable String id,
+            @RequestBody @Valid RevisionRequest body,
+            HttpServletRequest request,
+            Authentication caller) {
+        ReviseMigration command = new ReviseMigration(
+                db,
+                MigrationIds.fromRequest(id, "id"),
+                caller.getName(),
+                ScriptChecksums.of(body.script(), body.checksum()),
+                body.script(),
+                body.downScript(),
+                body.reason(),
+                analysis.analyse(body.script(), body.downScript()));
+        Dispatched<MigrationRevised> outcome = dispatch.send(command, db, request, caller, null, null);
+        return LedgerPosition.respond(HttpStatus.CREATED, outcome.position(), outcome.result());
+    }
+
     @PostMapping("/{id}/rejections")
     ResponseEntity<MigrationRejected> reject(
             @PathVariable @Pattern(regexp = Naming.NAME, message = "must be a lower-case name") String db,
@@ -122,9 +142,7 @@ class MigrationController {
             @Valid WaiverRequest waiver) {
 
         ProposeMigration toCommand(String db, String principal, ProposalAnalysis analysis) {
-            String scriptChecksum = script == null ? null : ScriptChecksum.of(script);
-            verifyChecksum(scriptChecksum);
-            String effectiveChecksum = scriptChecksum != null ? scriptChecksum : checksum.toLowerCase(Locale.ROOT);
+            String effectiveChecksum = ScriptChecksums.of(script, checksum);
             return new ProposeMigration(
                     db,
                     MigrationIds.fromRequest(migrationId, "migrationId"),
@@ -148,24 +166,6 @@ class MigrationController {
                                     .map(LinterEvidenceRequest::toEvidence)
                                     .toList(),
                     waiver == null ? null : new ClassificationWaiver(waiver.reason(), principal));
-        }
-
-        private void verifyChecksum(String scriptChecksum) {
-            if (scriptChecksum == null && checksum == null) {
-                throw new InvalidRequestException(
-                        HttpStatus.BAD_REQUEST,
-                        "invalid-request",
-                        "checksum",
-                        "give the script, or at least its checksum");
-            }
-            if (scriptChecksum != null && checksum != null && !scriptChecksum.equalsIgnoreCase(checksum)) {
-                throw new InvalidRequestException(
-                        HttpStatus.UNPROCESSABLE_ENTITY,
-                        "checksum-mismatch",
-                        "checksum",
-                        "the given checksum " + checksum + " is not the SHA-256 of the script, which is "
-                                + scriptChecksum);
-            }
         }
     }
 
@@ -205,4 +205,13 @@ class MigrationController {
             String checksum) {}
 
     record RejectionRequest(@NotBlank @Size(max = 4000) String reason) {}
+
+    record RevisionRequest(
+            String script,
+            String downScript,
+
+            @Pattern(regexp = Naming.SHA256_HEX, message = "must be a SHA-256 in hex (64 characters)")
+            String checksum,
+
+            @NotBlank @Size(max = 4000) String reason) {}
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.migrationledger.api.events.MigrationProposed;
+import org.migrationledger.api.events.MigrationRevised;
 
 /**
  * What the aggregate needs to know about one migration to take decisions and judge facts. Changed only from the
@@ -15,13 +16,14 @@ final class MigrationState {
 
     private final String migrationId;
     private final String version;
-    private final String checksum;
+    private String checksum;
+    private String normalizedSqlHash;
     private final String proposedBy;
-    private final String category;
-    private final boolean breaking;
+    private String category;
+    private boolean breaking;
     private final boolean highImpact;
-    private final boolean rollbackSafe;
-    private final boolean hasDownScript;
+    private boolean rollbackSafe;
+    private boolean hasDownScript;
     private final String expandMigrationId;
     private final List<ApprovalState> approvals = new ArrayList<>();
     private final Map<String, EnvironmentState> environments = new HashMap<>();
@@ -32,6 +34,8 @@ final class MigrationState {
         this.migrationId = proposed.migrationId();
         this.version = proposed.version();
         this.checksum = proposed.checksum();
+        this.normalizedSqlHash =
+                proposed.analysis() == null ? null : proposed.analysis().normalizedSqlHash();
         this.proposedBy = proposed.proposedBy();
         this.category = proposed.category();
         this.breaking = proposed.breaking();
@@ -47,6 +51,7 @@ final class MigrationState {
         this.migrationId = snapshot.migrationId();
         this.version = snapshot.version();
         this.checksum = snapshot.checksum();
+        this.normalizedSqlHash = snapshot.normalizedSqlHash();
         this.proposedBy = snapshot.proposedBy();
         this.category = snapshot.category();
         this.breaking = snapshot.breaking();
@@ -71,6 +76,7 @@ final class MigrationState {
                 migrationId,
                 version,
                 checksum,
+                normalizedSqlHash,
                 proposedBy,
                 category,
                 breaking,
@@ -108,6 +114,11 @@ final class MigrationState {
 
     String proposedBy() {
         return proposedBy;
+    }
+
+    /** The analysis's hash of the current script; null when no script was analysed. */
+    String normalizedSqlHash() {
+        return normalizedSqlHash;
     }
 
     String category() {
@@ -163,6 +174,20 @@ final class MigrationState {
         }
     }
 
+    /** A new script replaces the old one; approvals were bound to the old checksum, so they no longer count. */
+    void revise(MigrationRevised revised) {
+        checksum = revised.checksum();
+        normalizedSqlHash =
+                revised.analysis() == null ? null : revised.analysis().normalizedSqlHash();
+        category = revised.category();
+        breaking = revised.breaking();
+        rollbackSafe = revised.rollbackSafe();
+        hasDownScript = revised.downScript() != null && !revised.downScript().isBlank();
+        approvals.clear();
+        approvedChecksum = null;
+        status = MigrationStatus.PROPOSED;
+    }
+
     void reject() {
         status = MigrationStatus.REJECTED;
     }
@@ -178,6 +203,7 @@ final class MigrationState {
                 && migrationId.equals(that.migrationId)
                 && version.equals(that.version)
                 && checksum.equals(that.checksum)
+                && Objects.equals(normalizedSqlHash, that.normalizedSqlHash)
                 && proposedBy.equals(that.proposedBy)
                 && category.equals(that.category)
                 && breaking == that.breaking

@@ -15,6 +15,7 @@ import org.migrationledger.api.events.MigrationApplyFailed;
 import org.migrationledger.api.events.MigrationApproved;
 import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRejected;
+import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRolledBack;
 import org.migrationledger.api.events.PolicyViolation;
 import org.migrationledger.api.events.PromotionPathChanged;
@@ -76,6 +77,15 @@ class SchemaLedger {
         MigrationProposed proposed = Proposals.proposed(command, classification);
         apply(proposed);
         return proposed;
+    }
+
+    @CommandHandler
+    MigrationRevised handle(ReviseMigration command) {
+        MigrationState migration = Decisions.migrationToDecide(state, command.migrationId());
+        new RevisionMustChangeScript(migration, command.checksum()).verify();
+        MigrationRevised revised = Revisions.revised(database, migration, command);
+        apply(revised);
+        return revised;
     }
 
     @CommandHandler
@@ -167,6 +177,11 @@ class SchemaLedger {
     @EventSourcingHandler
     void on(MigrationProposed event) {
         state.add(new MigrationState(event));
+    }
+
+    @EventSourcingHandler
+    void on(MigrationRevised event) {
+        state.migration(event.migrationId()).orElseThrow().revise(event);
     }
 
     @EventSourcingHandler

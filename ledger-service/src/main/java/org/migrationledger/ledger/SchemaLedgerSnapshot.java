@@ -9,15 +9,15 @@ import org.axonframework.serialization.Revision;
 /**
  * The stored shape of a {@link SchemaLedger} snapshot: what the ledger knows about one database, as of one sequence
  * number. A dedicated, versioned record instead of the aggregate's fields, so that refactoring the aggregate never
- * breaks stored snapshots; a change to this shape needs a new revision and a snapshot upcaster (revision 1 is read
- * through {@code SchemaLedgerSnapshotV1ToV2Upcaster}). Lists and maps are written in a stable order, so equal states
+ * breaks stored snapshots; a change to this shape needs a new revision and a snapshot upcaster (older revisions are
+ * read through {@code SchemaLedgerSnapshotV1ToV2Upcaster} and {@code SchemaLedgerSnapshotV2ToV3Upcaster}). Lists and maps are written in a stable order, so equal states
  * give equal snapshots.
  *
  * @param environments the promotion path in order
  * @param migrations every proposed migration in apply order
  * @param releasesByEnvironment how many releases each environment has seen, by environment name
  */
-@Revision("2")
+@Revision("3")
 record SchemaLedgerSnapshot(
         String database,
         List<String> environments,
@@ -33,6 +33,8 @@ record SchemaLedgerSnapshot(
     /**
      * One migration as the aggregate knows it.
      *
+     * @param normalizedSqlHash the analysis's hash of the current script; null when unknown (no script, or a
+     *     revision-2 snapshot)
      * @param status {@code PROPOSED}, {@code APPROVED} or {@code REJECTED}
      * @param approvedChecksum the checksum the completed approval is bound to; null until approved
      * @param environments the last fact per environment, sorted by environment name; pending ones are absent
@@ -41,6 +43,7 @@ record SchemaLedgerSnapshot(
             String migrationId,
             String version,
             String checksum,
+            String normalizedSqlHash,
             String proposedBy,
             String category,
             boolean breaking,

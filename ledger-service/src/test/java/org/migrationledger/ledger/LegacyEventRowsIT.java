@@ -173,7 +173,10 @@ class LegacyEventRowsIT extends LedgerServiceIT {
             assertThat(read).as("replay without %s", name).isNotEqualTo(expectedHistory());
             proven++;
         }
-        assertThat(proven).isEqualTo(all.size() - 1);
+        long snapshotUpcasters = all.stream()
+                .filter(upcaster -> upcaster.getClass().getSimpleName().startsWith("SchemaLedgerSnapshot"))
+                .count();
+        assertThat(proven).isEqualTo(all.size() - snapshotUpcasters);
     }
 
     private List<TrackedEventMessage<?>> replay() {

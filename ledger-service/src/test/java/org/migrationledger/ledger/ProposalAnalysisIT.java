@@ -79,6 +79,36 @@ class ProposalAnalysisIT extends LedgerServiceIT {
         assertThat(second.body().get("fullyApproved").asBoolean()).isTrue();
     }
 
+    @Test
+    void aRevisionIsClassifiedCosmeticOrSemanticAndNeedsFreshApproval() {
+        String script = "alter table users add column nickname text;";
+        post(DB + "/migrations", "alice", proposal("0004_add_nickname", "1.3.0", script, "expand", null));
+        assertThat(post(DB + "/migrations/0004_add_nickname/approvals", "carol", "{}")
+                        .status())
+                .isEqualTo(201);
+
+        Reply cosmetic = post(
+                DB + "/migrations/0004_add_nickname/revisions",
+                "alice",
+                json(
+                        "script",
+                        "-- shown on profiles\nALTER TABLE users ADD COLUMN nickname text;",
+                        "reason",
+                        "comment"));
+        Reply semantic = post(
+                DB + "/migrations/0004_add_nickname/revisions",
+                "alice",
+                json("script", "alter table users add column nickname varchar(40);", "reason", "bounded length"));
+        Reply shown = get(DB + "/migrations/0004_add_nickname?minPosition=" + semantic.position(), "audrey");
+
+        assertThat(cosmetic.status()).as(cosmetic.text()).isEqualTo(201);
+        assertThat(cosmetic.body().get("change").asText()).isEqualTo("COSMETIC");
+        assertThat(semantic.body().get("change").asText()).isEqualTo("SEMANTIC");
+        assertThat(shown.body().get("checksum").asText())
+                .isEqualTo(semantic.body().get("checksum").asText());
+        assertThat(shown.body().get("status").asText()).isEqualTo("PROPOSED");
+    }
+
     private static String proposal(
             String id, String version, String script, String category, Map<String, String> waiver) {
         Map<String, Object> body = new java.util.LinkedHashMap<>();

@@ -17,12 +17,12 @@ import org.migrationledger.upcasting.EventJson;
 
 /**
  * The snapshot is a stored contract like the events: a fixed snapshot serialises exactly to the golden file the
- * upcasters module reads revision 1 into, and it restores the state it was taken from.
+ * upcasters module reads older revisions into, and it restores the state it was taken from.
  */
 class SchemaLedgerSnapshotTest {
 
     /** Shared with the snapshot upcaster's test, which produces exactly this JSON from revision 1. */
-    static final Path GOLDEN = Path.of("../upcasters/src/test/resources/snapshots/SchemaLedgerSnapshot/v2.json");
+    static final Path GOLDEN = Path.of("../upcasters/src/test/resources/snapshots/SchemaLedgerSnapshot/v3.json");
 
     private static final String CHECKSUM = "3b5d5c3712955042212316173ccf37be80000000000000000000000000000001";
     private static final JacksonSerializer SERIALIZER = JacksonSerializer.builder()
@@ -32,7 +32,7 @@ class SchemaLedgerSnapshotTest {
     @Test
     void carriesTheRevisionOfItsGoldenFile() {
         assertThat(SchemaLedgerSnapshot.class.getAnnotation(Revision.class).value())
-                .isEqualTo("2");
+                .isEqualTo("3");
         assertThat(GOLDEN).as("run the build from the repository root").exists();
     }
 
@@ -43,7 +43,7 @@ class SchemaLedgerSnapshotTest {
         ObjectMapper json = new ObjectMapper();
         assertThat(json.readTree(new String(stored.getData(), UTF_8)))
                 .isEqualTo(json.readTree(Files.readString(GOLDEN)));
-        assertThat(stored.getType().getRevision()).isEqualTo("2");
+        assertThat(stored.getType().getRevision()).isEqualTo("3");
     }
 
     @Test
@@ -75,6 +75,7 @@ class SchemaLedgerSnapshotTest {
                         "migrationId",
                         "version",
                         "checksum",
+                        "normalizedSqlHash",
                         "proposedBy",
                         "category",
                         "breaking",
@@ -107,6 +108,7 @@ class SchemaLedgerSnapshotTest {
                                 "0001_add_wish_note",
                                 "1.1.0",
                                 CHECKSUM,
+                                null,
                                 "alice",
                                 "expand",
                                 false,
@@ -125,6 +127,7 @@ class SchemaLedgerSnapshotTest {
                                 "0002_drop_legacy_note",
                                 "2.0.0",
                                 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                                null,
                                 "bob",
                                 "contract",
                                 true,

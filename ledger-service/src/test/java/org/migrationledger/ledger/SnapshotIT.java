@@ -85,7 +85,7 @@ class SnapshotIT extends LedgerServiceIT {
         Map<String, Object> snapshot = latestSnapshot(db);
         long lastSequence = lastSequence(db);
         assertThat(snapshot.get("payload_type")).isEqualTo(SNAPSHOT_TYPE);
-        assertThat(snapshot.get("payload_revision")).isEqualTo("2");
+        assertThat(snapshot.get("payload_revision")).isEqualTo("3");
         assertThat((Long) snapshot.get("sequence_number"))
                 .as("a snapshot within the last %d events, followed by a tail", THRESHOLD)
                 .isBetween(lastSequence - THRESHOLD, lastSequence - 1);

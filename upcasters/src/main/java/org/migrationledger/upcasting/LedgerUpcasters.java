@@ -19,7 +19,8 @@ public final class LedgerUpcasters {
                 new MigrationProposedV1ToV2Upcaster(),
                 new MigrationExecutedV1SplitUpcaster(),
                 new MigrationAppliedV1ToV2Upcaster(),
-                new SchemaLedgerSnapshotV1ToV2Upcaster());
+                new SchemaLedgerSnapshotV1ToV2Upcaster(),
+                new SchemaLedgerSnapshotV2ToV3Upcaster());
     }
 
     public static EventUpcasterChain chain() {

@@ -13,6 +13,7 @@ import org.migrationledger.api.events.MigrationApplyFailed;
 import org.migrationledger.api.events.MigrationApproved;
 import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRejected;
+import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRolledBack;
 import org.migrationledger.api.events.PolicyViolation;
 import org.migrationledger.api.events.PromotionPathChanged;
@@ -34,13 +35,15 @@ final class EventFixtures {
 
     /** The sample each current golden file {@code events/<Event>/v<revision>.json} holds. */
     static Map<Class<? extends LedgerEvent>, LedgerEvent> currentSamples() {
-        return Map.of(
-                DatabaseRegistered.class, new DatabaseRegistered(DATABASE, DEFAULT_PATH),
-                PromotionPathChanged.class,
+        return Map.ofEntries(
+                Map.entry(DatabaseRegistered.class, new DatabaseRegistered(DATABASE, DEFAULT_PATH)),
+                Map.entry(
+                        PromotionPathChanged.class,
                         new PromotionPathChanged(
-                                DATABASE, List.of("local", "ci", "qa", "staging", "production"), DEFAULT_PATH),
-                MigrationProposed.class, migrationProposed(),
-                MigrationApproved.class,
+                                DATABASE, List.of("local", "ci", "qa", "staging", "production"), DEFAULT_PATH)),
+                Map.entry(MigrationProposed.class, migrationProposed()),
+                Map.entry(
+                        MigrationApproved.class,
                         new MigrationApproved(
                                 DATABASE,
                                 "0002_drop_legacy_note",
@@ -49,11 +52,13 @@ final class EventFixtures {
                                 CHECKSUM,
                                 "Expand has been in production for three releases.",
                                 2,
-                                false),
-                MigrationRejected.class,
+                                false)),
+                Map.entry(
+                        MigrationRejected.class,
                         new MigrationRejected(
-                                DATABASE, "0003_rename_wish", "carol", "Renames break the mobile app still on 4.2."),
-                MigrationApplied.class,
+                                DATABASE, "0003_rename_wish", "carol", "Renames break the mobile app still on 4.2.")),
+                Map.entry(
+                        MigrationApplied.class,
                         new MigrationApplied(
                                 DATABASE,
                                 "0002_drop_legacy_note",
@@ -65,8 +70,9 @@ final class EventFixtures {
                                 RUN_URL,
                                 List.of(new PolicyViolation(
                                         "NOT_APPROVED",
-                                        "Migration 0002_drop_legacy_note is not approved for staging."))),
-                MigrationApplyFailed.class,
+                                        "Migration 0002_drop_legacy_note is not approved for staging.")))),
+                Map.entry(
+                        MigrationApplyFailed.class,
                         new MigrationApplyFailed(
                                 DATABASE,
                                 "0002_drop_legacy_note",
@@ -77,8 +83,9 @@ final class EventFixtures {
                                 "ERROR: canceling statement due to lock timeout",
                                 "flyway",
                                 RUN_URL,
-                                List.of()),
-                MigrationRolledBack.class,
+                                List.of())),
+                Map.entry(
+                        MigrationRolledBack.class,
                         new MigrationRolledBack(
                                 DATABASE,
                                 "0002_drop_legacy_note",
@@ -87,9 +94,27 @@ final class EventFixtures {
                                 "Reports still read legacy_note.",
                                 "ledger-cli",
                                 RUN_URL,
-                                List.of()),
-                ReleaseDeployed.class, new ReleaseDeployed(DATABASE, "production", "2.14.0", "1.1.0"),
-                SchemaSnapshotObserved.class, schemaSnapshotObserved());
+                                List.of())),
+                Map.entry(ReleaseDeployed.class, new ReleaseDeployed(DATABASE, "production", "2.14.0", "1.1.0")),
+                Map.entry(SchemaSnapshotObserved.class, schemaSnapshotObserved()),
+                Map.entry(MigrationRevised.class, migrationRevised()));
+    }
+
+    static MigrationRevised migrationRevised() {
+        return new MigrationRevised(
+                DATABASE,
+                "0002_drop_legacy_note",
+                "alice",
+                CHECKSUM,
+                OTHER_CHECKSUM,
+                "-- drops the note nobody reads\nALTER TABLE wish DROP COLUMN legacy_note;",
+                null,
+                "COSMETIC",
+                "Explains the drop in a comment.",
+                "contract",
+                true,
+                false,
+                null);
     }
 
     static SchemaSnapshotObserved schemaSnapshotObserved() {

@@ -8,6 +8,7 @@ public sealed interface LedgerEvent
         permits DatabaseRegistered,
                 PromotionPathChanged,
                 MigrationProposed,
+                MigrationRevised,
                 MigrationApproved,
                 MigrationRejected,
                 MigrationApplied,

@@ -9,6 +9,7 @@ import org.migrationledger.api.events.MigrationApplyFailed;
 import org.migrationledger.api.events.MigrationApproved;
 import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRejected;
+import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRolledBack;
 import org.migrationledger.api.events.PolicyViolation;
 import org.migrationledger.api.events.PromotionPathChanged;
@@ -91,12 +92,29 @@ record AuditSummary(String migrationId, String environment, String sentence) {
                                     e.reason(),
                                     violations(e.violations())));
         }
-        ReleaseDeployed e = (ReleaseDeployed) event;
-        String schema = e.schemaVersion() == null ? "no schema version applied" : "schema " + e.schemaVersion();
+        if (event instanceof MigrationRevised e) {
+            return new AuditSummary(
+                    e.migrationId(),
+                    null,
+                    "%s revised by %s (%s change, checksum %s → %s): %s"
+                            .formatted(
+                                    e.migrationId(),
+                                    e.revisedBy(),
+                                    e.change().toLowerCase(java.util.Locale.ROOT),
+                                    shortly(e.previousChecksum()),
+                                    shortly(e.checksum()),
+                                    e.reason()));
+        }
+        if (event instanceof ReleaseDeployed e) {
+            String schema = e.schemaVersion() == null ? "no schema version applied" : "schema " + e.schemaVersion();
+            return new AuditSummary(
+                    null,
+                    e.environment(),
+                    "Release %s deployed to %s with %s.".formatted(e.release(), e.environment(), schema));
+        }
+        // A newer event type still belongs in the trail; its payload column holds everything it says.
         return new AuditSummary(
-                null,
-                e.environment(),
-                "Release %s deployed to %s with %s.".formatted(e.release(), e.environment(), schema));
+                null, null, event.getClass().getSimpleName() + " recorded for " + event.database() + ".");
     }
 
     private static String path(List<String> environments) {

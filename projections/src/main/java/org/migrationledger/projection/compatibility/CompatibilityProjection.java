@@ -15,6 +15,7 @@ import org.migrationledger.api.events.MigrationApplyFailed;
 import org.migrationledger.api.events.MigrationApproved;
 import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRejected;
+import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRolledBack;
 import org.migrationledger.api.events.PromotionPathChanged;
 import org.migrationledger.api.events.ReleaseDeployed;
@@ -81,6 +82,27 @@ class CompatibilityProjection {
                         json(event.analysis()),
                         json(event.linterEvidence()),
                         json(event.waiver()))
+                .update();
+    }
+
+    /** The revised script replaces the definition; approvals bound to the old checksum no longer count. */
+    @EventHandler
+    void on(MigrationRevised event, @SequenceNumber long sequence) {
+        jdbc.sql("update compatibility_migration set proposal_sequence = ?, checksum = ?, category = ?, breaking = ?,"
+                        + " rollback_safe = ?, has_down_script = ?, analysis = cast(? as jsonb)"
+                        + " where generation = ? and database_name = ? and migration_id = ? and proposal_sequence <= ?")
+                .params(
+                        sequence,
+                        event.checksum(),
+                        event.category(),
+                        event.breaking(),
+                        event.rollbackSafe(),
+                        event.downScript() != null && !event.downScript().isBlank(),
+                        json(event.analysis()),
+                        generation,
+                        event.database(),
+                        event.migrationId(),
+                        sequence)
                 .update();
     }
 

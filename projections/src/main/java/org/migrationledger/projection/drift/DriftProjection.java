@@ -12,6 +12,7 @@ import org.migrationledger.api.events.MigrationApplyFailed;
 import org.migrationledger.api.events.MigrationApproved;
 import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRejected;
+import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRolledBack;
 import org.migrationledger.api.events.PromotionPathChanged;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +39,14 @@ class DriftProjection {
     @EventHandler
     void on(PromotionPathChanged event) {
         replacePath(event.database(), event.environments());
+    }
+
+    @EventHandler
+    void on(MigrationRevised event, @SequenceNumber long sequence) {
+        jdbc.sql("update drift_migration set proposal_sequence = ?, checksum = ? where generation = ?"
+                        + " and database_name = ? and migration_id = ? and proposal_sequence <= ?")
+                .params(sequence, event.checksum(), generation, event.database(), event.migrationId(), sequence)
+                .update();
     }
 
     @EventHandler

@@ -11,6 +11,7 @@ import org.migrationledger.api.events.DatabaseRegistered;
 import org.migrationledger.api.events.EventMetadata;
 import org.migrationledger.api.events.MigrationApplied;
 import org.migrationledger.api.events.MigrationProposed;
+import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRolledBack;
 import org.migrationledger.api.events.PromotionPathChanged;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,6 +35,14 @@ class VersionHistoryProjection {
     @EventHandler
     void on(PromotionPathChanged event) {
         replacePath(event.database(), event.environments());
+    }
+
+    @EventHandler
+    void on(MigrationRevised event) {
+        jdbc.sql("update version_history_migration set rollback_safe = ? where generation = ? and database_name = ?"
+                        + " and migration_id = ?")
+                .params(event.rollbackSafe(), generation, event.database(), event.migrationId())
+                .update();
     }
 
     @EventHandler
