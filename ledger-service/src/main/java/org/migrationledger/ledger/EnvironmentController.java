@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.migrationledger.api.events.PolicyViolation;
@@ -30,9 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 class EnvironmentController {
 
     private final CommandDispatch dispatch;
+    private final GateDrift drift;
 
-    EnvironmentController(CommandDispatch dispatch) {
+    EnvironmentController(CommandDispatch dispatch, GateDrift drift) {
         this.dispatch = dispatch;
+        this.drift = drift;
     }
 
     @PostMapping("/applies")
@@ -93,7 +96,9 @@ class EnvironmentController {
                 env,
                 body.checksum() == null ? null : body.checksum().toLowerCase(Locale.ROOT));
         Dispatched<GateDecision> outcome = dispatch.send(command, db, request, caller, null, null);
-        return LedgerPosition.respond(HttpStatus.OK, outcome.position(), outcome.result());
+        List<PolicyViolation> reasons = new ArrayList<>(outcome.result().reasons());
+        reasons.addAll(drift.reasons(db, env));
+        return LedgerPosition.respond(HttpStatus.OK, outcome.position(), GateDecision.of(reasons));
     }
 
     @PostMapping("/releases")
