@@ -13,6 +13,7 @@ import org.migrationledger.api.queries.FindDrift;
 import org.migrationledger.api.queries.FindOpenDrift;
 import org.migrationledger.api.queries.OpenDriftView;
 import org.migrationledger.projection.rebuild.Generations;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,12 +27,21 @@ class DriftQueryHandler {
     private final Generations generations;
     private final DriftSettings settings;
     private final Clock clock;
+    private final List<DriftSource> sources;
 
     DriftQueryHandler(JdbcClient jdbc, Generations generations, DriftSettings settings, Clock clock) {
+        this(jdbc, generations, settings, clock, List.of());
+    }
+
+    /** @param sources read models that judge more kinds of drift (observed schemas); their findings are appended */
+    @Autowired
+    DriftQueryHandler(
+            JdbcClient jdbc, Generations generations, DriftSettings settings, Clock clock, List<DriftSource> sources) {
         this.jdbc = jdbc;
         this.generations = generations;
         this.settings = settings;
         this.clock = clock;
+        this.sources = List.copyOf(sources);
     }
 
     @QueryHandler
@@ -46,8 +56,10 @@ class DriftQueryHandler {
             return Optional.empty();
         }
         var now = clock.instant();
-        var findings = new DriftJudge(path, migrations(generation, query.database()), settings.pendingThreshold())
-                .judge(steps(generation, query.database()), now);
+        var findings = new ArrayList<>(
+                new DriftJudge(path, migrations(generation, query.database()), settings.pendingThreshold())
+                        .judge(steps(generation, query.database()), now));
+        sources.forEach(source -> findings.addAll(source.findings(query.database())));
         return Optional.of(new DriftReportView(query.database(), now, findings));
     }
 
