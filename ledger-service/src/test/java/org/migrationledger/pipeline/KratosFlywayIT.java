@@ -46,7 +46,7 @@ class KratosFlywayIT extends LedgerServiceIT {
     private static final String DOWN = "http://127.0.0.1:1";
 
     @TempDir
-    Path work;
+    static Path work;
 
     private final Map<String, FreshDatabase> targets = new java.util.LinkedHashMap<>();
     private Path flywayDirectory;
@@ -116,6 +116,159 @@ class KratosFlywayIT extends LedgerServiceIT {
             assertThat(versions.path("currentVersion").asText()).isEqualTo("1.345.0");
         }
         assertThat(flywayHistory("production")).hasSize(346).allMatch(FlywayHistoryRow::success);
+    }
+
+    @Test
+    @Order(2)
+    void theLedgerAndTheTargetsAgreeAfterwards() {
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(observedDrift())
+                        .as("no unrecorded, missing or structural drift after a clean run")
+                        .isEmpty());
+        JsonNode comparison = get("/api/v1/databases/kratos/schema-comparison?from=staging&to=production", "audrey")
+                .body();
+        assertThat(comparison.path("identical").asBoolean())
+                .as(comparison.toString())
+                .isTrue();
+        assertThat(comparison.path("from").path("schemaVersion").asText()).isEqualTo("1.345.0");
+    }
+
+    @Test
+    @Order(3)
+    void changesMadeByHandInOneEnvironmentShowUpAsStructuralDrift() throws Exception {
+        java.nio.file.Files.writeString(
+                flywayDirectory.resolve("V30000000000000000000__ledger_test_status.sql"),
+                "create type ledger_test_status as enum ('active', 'suspended');\n");
+        expectExit(
+                0,
+                cli.run(
+                        "alice",
+                        "propose",
+                        "kratos",
+                        flywayDirectory
+                                .resolve("V30000000000000000000__ledger_test_status.sql")
+                                .toString(),
+                        "--schema-version",
+                        "1.346.0"));
+        expectExit(0, cli.run("carol", "approve", "kratos", "30000000000000000000_ledger_test_status"));
+        for (String env : ENVIRONMENTS) {
+            migrate(env, "http://localhost:" + port);
+        }
+        FreshDatabase production = targets.get("production");
+        String index = firstPlainIndexOn(production, "identities");
+        execute(production, "alter table identities add column nickname text");
+        execute(production, "drop index " + index);
+        execute(production, "alter type ledger_test_status add value 'archived'");
+
+        expectExit(
+                0,
+                cli.run(
+                        "ci",
+                        "snapshot",
+                        "kratos",
+                        "production",
+                        "--jdbc-url",
+                        production.jdbcUrl(),
+                        "--jdbc-user",
+                        production.user(),
+                        "--spool-dir",
+                        spool().toString()));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(observedDrift())
+                        .extracting(f -> f.path("kind").asText() + " "
+                                + f.path("environment").asText() + " "
+                                + f.path("severity").asText())
+                        .containsExactlyInAnyOrder(
+                                "STRUCTURAL production MEDIUM",
+                                "STRUCTURAL production MEDIUM",
+                                "STRUCTURAL production MEDIUM"));
+        assertThat(observedDrift())
+                .extracting(f -> f.path("detail").asText())
+                .allMatch(detail -> detail.startsWith(
+                        "production differs from the schema expected at 1.346.0" + " (as first observed in ci at "))
+                .anyMatch(detail -> detail.contains("column public.identities.nickname (text) is extra"))
+                .anyMatch(detail -> detail.contains("index " + index + " on public.identities is missing"))
+                .anyMatch(detail -> detail.contains("enum public.ledger_test_status has extra value(s) [archived]"));
+
+        JsonNode comparison = get("/api/v1/databases/kratos/schema-comparison?from=production&to=staging", "audrey")
+                .body();
+        assertThat(comparison.path("identical").asBoolean()).isFalse();
+        assertThat(comparison.path("breaking").asBoolean())
+                .as("staging lacks production's column")
+                .isTrue();
+        assertThat(comparison.path("differences"))
+                .extracting(d -> d.path("objectType").asText() + " "
+                        + d.path("change").asText() + " " + d.path("breaking").asBoolean())
+                .containsExactlyInAnyOrder("COLUMN REMOVED true", "INDEX ADDED false", "ENUM CHANGED true");
+    }
+
+    @Test
+    @Order(4)
+    void aMigrationRunByHandOutsideTheLedgerShowsUpAsUnrecorded() throws Exception {
+        java.nio.file.Path hotfix = work.resolve("hotfix");
+        KratosMigrations.copyInto(flywayDirectory, hotfix);
+        java.nio.file.Files.writeString(
+                hotfix.resolve("V30000000000000000001__hotfix_session_index.sql"),
+                "create index sessions_hotfix_idx on sessions (expires_at);\n");
+        FreshDatabase staging = targets.get("staging");
+        Flyway.configure()
+                .dataSource(staging.jdbcUrl(), staging.user(), staging.password())
+                .locations("filesystem:" + hotfix)
+                .load()
+                .migrate();
+
+        expectExit(
+                0,
+                cli.run(
+                        "ci",
+                        "snapshot",
+                        "kratos",
+                        "staging",
+                        "--jdbc-url",
+                        staging.jdbcUrl(),
+                        "--jdbc-user",
+                        staging.user(),
+                        "--spool-dir",
+                        spool().toString()));
+
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(observedDrift())
+                        .filteredOn(f -> f.path("environment").asText().equals("staging"))
+                        .extracting(f -> f.path("kind").asText() + " "
+                                + f.path("migrationId").asText())
+                        .contains("UNRECORDED_MIGRATION 30000000000000000001_hotfix_session_index"));
+        assertThat(observedDrift())
+                .filteredOn(f -> f.path("kind").asText().equals("UNRECORDED_MIGRATION"))
+                .singleElement()
+                .satisfies(f -> assertThat(f.path("detail").asText())
+                        .contains("V30000000000000000001__hotfix_session_index.sql ran in staging")
+                        .endsWith("never saw it: it was not even proposed."));
+    }
+
+    private List<JsonNode> observedDrift() {
+        List<JsonNode> findings = new ArrayList<>();
+        get("/api/v1/databases/kratos/drift", "audrey").body().path("findings").forEach(finding -> {
+            if (List.of("STRUCTURAL", "UNRECORDED_MIGRATION", "MISSING_IN_TARGET")
+                    .contains(finding.path("kind").asText())) {
+                findings.add(finding);
+            }
+        });
+        return findings;
+    }
+
+    private static String firstPlainIndexOn(FreshDatabase target, String table) throws SQLException {
+        try (Connection connection = target.connect();
+                var statement = connection.prepareStatement("select i.relname from pg_index x"
+                        + " join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid"
+                        + " where t.relname = ? and not x.indisunique and not exists (select 1 from pg_constraint c"
+                        + " where c.conindid = x.indexrelid) order by 1 limit 1")) {
+            statement.setString(1, table);
+            try (var rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getString(1);
+            }
+        }
     }
 
     private void migrate(String env, String ledgerUrl) {

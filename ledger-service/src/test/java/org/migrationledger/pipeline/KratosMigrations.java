@@ -60,6 +60,18 @@ final class KratosMigrations {
         }
     }
 
+    /** Copies every file of one directory into another. */
+    static void copyInto(Path from, Path to) {
+        try (Stream<Path> files = Files.list(from)) {
+            Files.createDirectories(to);
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(file.getFileName()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** {@code 20150100000001000000_networks.postgres.up.sql} becomes {@code V20150100000001000000__networks.sql}. */
     static String flywayName(Path up) {
         String name = up.getFileName().toString();
