@@ -1,0 +1,60 @@
+package org.migrationledger.client.flyway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Test;
+import org.migrationledger.client.spool.OnUnreachable;
+
+class CallbackSettingsTest {
+
+    @Test
+    void readsFlywayPlaceholdersFromFlywayConfiguration() {
+        Map<String, String> placeholders = Flyway.configure()
+                .configuration(Map.of(
+                        "flyway.placeholders.ledger.database", "wishlist",
+                        "flyway.placeholders.ledger.environment", "staging"))
+                .getPlaceholders();
+
+        CallbackSettings settings = CallbackSettings.resolve(Map.of(), placeholders, Map.of("LEDGER_TOKEN", "secret"));
+
+        assertThat(settings.database()).isEqualTo("wishlist");
+        assertThat(settings.environment()).isEqualTo("staging");
+        assertThat(settings.connection().url()).hasToString(CallbackSettings.DEFAULT_URL);
+        assertThat(settings.onUnreachable()).isEqualTo(OnUnreachable.SPOOL);
+        assertThat(settings.spoolDirectory()).isEqualTo(Path.of("ledger-spool"));
+        assertThat(settings.snapshotAfterMigrate()).isTrue();
+    }
+
+    @Test
+    void systemPropertiesWinOverPlaceholdersWhichWinOverTheEnvironment() {
+        CallbackSettings settings = CallbackSettings.resolve(
+                Map.of("ledger.environment", "production"),
+                Map.of("ledger.environment", "staging", "ledger.on-unreachable", "fail"),
+                Map.of(
+                        "LEDGER_ENVIRONMENT", "ci",
+                        "LEDGER_DATABASE", "wishlist",
+                        "LEDGER_TOKEN", "secret",
+                        "LEDGER_URL", "https://ledger.example.com/",
+                        "LEDGER_SNAPSHOT", "false"));
+
+        assertThat(settings.environment()).isEqualTo("production");
+        assertThat(settings.onUnreachable()).isEqualTo(OnUnreachable.FAIL);
+        assertThat(settings.connection().url()).hasToString("https://ledger.example.com");
+        assertThat(settings.snapshotAfterMigrate()).isFalse();
+        assertThat(settings.connection().toString()).doesNotContain("secret");
+    }
+
+    @Test
+    void namesWhatIsMissing() {
+        assertThatThrownBy(() -> CallbackSettings.resolve(Map.of(), Map.of(), Map.of("LEDGER_TOKEN", "secret")))
+                .hasMessageContaining("ledger.database")
+                .hasMessageContaining("LEDGER_DATABASE");
+        assertThatThrownBy(() -> CallbackSettings.resolve(
+                        Map.of(), Map.of(), Map.of("LEDGER_DATABASE", "w", "LEDGER_ENVIRONMENT", "ci")))
+                .hasMessageContaining("LEDGER_TOKEN");
+    }
+}
