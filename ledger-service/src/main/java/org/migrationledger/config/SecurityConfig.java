@@ -52,6 +52,7 @@ class SecurityConfig {
                                 ENVIRONMENT + "/rollbacks",
                                 ENVIRONMENT + "/gate",
                                 ENVIRONMENT + "/schema-snapshots",
+                                ENVIRONMENT + "/history-imports",
                                 ENVIRONMENT + "/releases")
                         .hasRole(Role.PIPELINE.name())
                         .requestMatchers("/api/v1/audit/**")

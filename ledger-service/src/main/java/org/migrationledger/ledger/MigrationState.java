@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRevised;
+import org.migrationledger.api.events.MigrationRunImported;
 
 /**
  * What the aggregate needs to know about one migration to take decisions and judge facts. Changed only from the
@@ -44,6 +45,26 @@ final class MigrationState {
         this.hasDownScript =
                 proposed.downScript() != null && !proposed.downScript().isBlank();
         this.expandMigrationId = proposed.expandMigrationId();
+    }
+
+    /** A migration the ledger learnt of from imported history: nothing was decided about it. */
+    private MigrationState(MigrationRunImported imported) {
+        this.migrationId = imported.migrationId();
+        this.version = imported.version();
+        this.checksum = imported.checksum();
+        this.normalizedSqlHash = null;
+        this.proposedBy = Imports.IMPORTED_BY;
+        this.category = null;
+        this.breaking = false;
+        this.highImpact = false;
+        this.rollbackSafe = imported.rollbackSafe();
+        this.hasDownScript = false;
+        this.expandMigrationId = null;
+        this.status = MigrationStatus.IMPORTED;
+    }
+
+    static MigrationState imported(MigrationRunImported entry) {
+        return new MigrationState(entry);
     }
 
     /** Restores the state a snapshot holds; the inverse of {@link #toSnapshot()}. */
@@ -205,7 +226,7 @@ final class MigrationState {
                 && checksum.equals(that.checksum)
                 && Objects.equals(normalizedSqlHash, that.normalizedSqlHash)
                 && proposedBy.equals(that.proposedBy)
-                && category.equals(that.category)
+                && Objects.equals(category, that.category)
                 && breaking == that.breaking
                 && highImpact == that.highImpact
                 && rollbackSafe == that.rollbackSafe

@@ -4,5 +4,7 @@ package org.migrationledger.ledger;
 enum MigrationStatus {
     PROPOSED,
     APPROVED,
-    REJECTED
+    REJECTED,
+    /** Known only from imported history: it ran before the ledger knew the database, and was never decided on. */
+    IMPORTED
 }

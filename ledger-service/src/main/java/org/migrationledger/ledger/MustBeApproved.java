@@ -20,6 +20,12 @@ record MustBeApproved() implements ApplyRule {
                         "Migration " + migration.migrationId() + " was rejected and must not run in "
                                 + context.environment() + "."));
             case PROPOSED -> Optional.of(new PolicyViolation("NOT_APPROVED", notApprovedDetail(context)));
+            case IMPORTED ->
+                Optional.of(new PolicyViolation(
+                        "NOT_APPROVED",
+                        "Migration " + migration.migrationId() + " is known only from imported history and was never"
+                                + " approved in the ledger; approve it before it runs in " + context.environment()
+                                + "."));
         };
     }
 

@@ -17,6 +17,7 @@ import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRejected;
 import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRolledBack;
+import org.migrationledger.api.events.MigrationRunImported;
 import org.migrationledger.api.events.PolicyViolation;
 import org.migrationledger.api.events.PromotionPathChanged;
 import org.migrationledger.api.events.ReleaseDeployed;
@@ -157,10 +158,26 @@ class SchemaLedger {
     }
 
     @CommandHandler
+    ImportOutcome handle(ImportHistory command) {
+        List<MigrationRunImported> runs = Imports.imported(database, state, command);
+        runs.forEach(run -> apply(run));
+        return new ImportOutcome(runs, command.entries().size() - runs.size());
+    }
+
+    @CommandHandler
     SchemaSnapshotObserved handle(RecordSchemaSnapshot command) {
         SchemaSnapshotObserved observed = Observations.observed(database, state, command);
         apply(observed);
         return observed;
+    }
+
+    @EventSourcingHandler
+    void on(MigrationRunImported event) {
+        if (event.newToLedger()) {
+            state.add(MigrationState.imported(event));
+        }
+        EnvironmentStatus status = event.success() ? EnvironmentStatus.APPLIED : EnvironmentStatus.FAILED;
+        record(event.migrationId(), event.environment(), status, event.checksum());
     }
 
     @EventSourcingHandler

@@ -15,6 +15,7 @@ import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRejected;
 import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRolledBack;
+import org.migrationledger.api.events.MigrationRunImported;
 import org.migrationledger.api.events.PolicyViolation;
 import org.migrationledger.api.events.PromotionPathChanged;
 import org.migrationledger.api.events.ReleaseDeployed;
@@ -97,7 +98,8 @@ final class EventFixtures {
                                 List.of())),
                 Map.entry(ReleaseDeployed.class, new ReleaseDeployed(DATABASE, "production", "2.14.0", "1.1.0")),
                 Map.entry(SchemaSnapshotObserved.class, schemaSnapshotObserved()),
-                Map.entry(MigrationRevised.class, migrationRevised()));
+                Map.entry(MigrationRevised.class, migrationRevised()),
+                Map.entry(MigrationRunImported.class, migrationRunImported()));
     }
 
     static MigrationRevised migrationRevised() {
@@ -115,6 +117,24 @@ final class EventFixtures {
                 true,
                 false,
                 null);
+    }
+
+    static MigrationRunImported migrationRunImported() {
+        return new MigrationRunImported(
+                DATABASE,
+                "production",
+                "schema_versions",
+                "0001_add_wish_note",
+                "1.1.0",
+                "Add a note to wishes",
+                "0001_add_wish_note.sql",
+                CHECKSUM,
+                "deploy-bot",
+                STARTED_AT,
+                null,
+                true,
+                true,
+                true);
     }
 
     static SchemaSnapshotObserved schemaSnapshotObserved() {

@@ -15,7 +15,8 @@ public sealed interface LedgerEvent
                 MigrationApplyFailed,
                 MigrationRolledBack,
                 ReleaseDeployed,
-                SchemaSnapshotObserved {
+                SchemaSnapshotObserved,
+                MigrationRunImported {
 
     String database();
 }

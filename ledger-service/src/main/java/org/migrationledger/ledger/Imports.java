@@ -1,0 +1,81 @@
+package org.migrationledger.ledger;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.migrationledger.api.events.MigrationRunImported;
+
+/** Decides what an imported history adds to the ledger: runs it had not recorded, and migrations it never knew. */
+final class Imports {
+
+    /** Who "proposed" a migration known only from history: no principal, so nobody is barred from approving it. */
+    static final String IMPORTED_BY = "(imported history)";
+
+    private Imports() {}
+
+    /** The events to apply, one per row the ledger had not recorded in the environment. */
+    static List<MigrationRunImported> imported(String database, LedgerState state, ImportHistory command) {
+        Facts.requireEnvironment(state, command.environment());
+        List<MigrationRunImported> runs = new ArrayList<>();
+        Set<String> newInThisImport = new HashSet<>();
+        Map<String, String> versions = new HashMap<>();
+        for (ImportHistory.Entry row : command.entries()) {
+            String migrationId = id(row.migrationId());
+            Optional<MigrationState> known = state.migration(migrationId);
+            if (known.isPresent()
+                    && row.success()
+                    && known.get().in(command.environment()).applied()) {
+                continue;
+            }
+            boolean isNew = known.isEmpty() && newInThisImport.add(migrationId);
+            if (isNew) {
+                requireFreeVersion(state, versions, migrationId, row.version());
+            }
+            runs.add(new MigrationRunImported(
+                    database,
+                    command.environment(),
+                    command.source(),
+                    migrationId,
+                    known.map(MigrationState::version).orElse(row.version()),
+                    row.description(),
+                    row.script(),
+                    row.checksum(),
+                    row.installedBy(),
+                    row.installedOn(),
+                    row.executionTimeMs(),
+                    row.success(),
+                    row.rollbackSafe(),
+                    isNew));
+        }
+        return runs;
+    }
+
+    private static String id(String raw) {
+        return Naming.normaliseMigrationId(raw)
+                .orElseThrow(() -> new LedgerRuleViolation(
+                        "invalid-migration-id",
+                        LedgerRuleViolation.Refusal.INVALID,
+                        "'" + raw + "' in the imported history is not a migration id: use NNNN_snake_description or"
+                                + " Flyway's V<version>__<description>.",
+                        "entries"));
+    }
+
+    private static void requireFreeVersion(
+            LedgerState state, Map<String, String> versions, String migrationId, String version) {
+        Optional<String> holder =
+                state.migrationWithVersion(version).or(() -> Optional.ofNullable(versions.get(version)));
+        if (holder.isPresent() && !holder.get().equals(migrationId)) {
+            throw new LedgerRuleViolation(
+                    "version-collision",
+                    LedgerRuleViolation.Refusal.CONFLICT,
+                    "Version " + version + " of imported " + migrationId + " is already used by migration "
+                            + holder.get() + " in this database.",
+                    "entries");
+        }
+        versions.put(version, migrationId);
+    }
+}
