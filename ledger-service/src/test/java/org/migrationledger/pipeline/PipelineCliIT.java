@@ -41,7 +41,16 @@ class PipelineCliIT extends LedgerServiceIT {
     @Test
     void everyCommandAnswersHelp() {
         for (String command : new String[] {
-            "register", "propose", "approve", "gate", "record-apply", "record-rollback", "snapshot", "analyze", "flush"
+            "register",
+            "propose",
+            "approve",
+            "gate",
+            "record-apply",
+            "record-rollback",
+            "snapshot",
+            "import",
+            "analyze",
+            "flush"
         }) {
             Result help = cli.run(null, command, "--help");
             assertThat(help.exit()).as(command).isZero();

@@ -34,6 +34,7 @@ import picocli.CommandLine.ParseResult;
             RecordApplyCommand.class,
             RecordRollbackCommand.class,
             SnapshotCommand.class,
+            ImportCommand.class,
             AnalyzeCommand.class,
             FlushCommand.class
         })

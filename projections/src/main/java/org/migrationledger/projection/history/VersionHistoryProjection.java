@@ -13,6 +13,7 @@ import org.migrationledger.api.events.MigrationApplied;
 import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRolledBack;
+import org.migrationledger.api.events.MigrationRunImported;
 import org.migrationledger.api.events.PromotionPathChanged;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -95,6 +96,34 @@ class VersionHistoryProjection {
                 recordedAt,
                 recordedAt,
                 principal);
+    }
+
+    /** A run imported from history that predates the ledger: applied when, and by whom, the history says. */
+    @EventHandler
+    void on(MigrationRunImported event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        if (event.newToLedger()) {
+            jdbc.sql("insert into version_history_migration (generation, database_name, migration_id, version,"
+                            + " description, rollback_safe) values (?, ?, ?, ?, ?, ?) on conflict do nothing")
+                    .params(
+                            generation,
+                            event.database(),
+                            event.migrationId(),
+                            event.version(),
+                            event.description(),
+                            event.rollbackSafe())
+                    .update();
+        }
+        if (event.success()) {
+            insertFact(
+                    event.database(),
+                    sequence,
+                    event.environment(),
+                    event.migrationId(),
+                    "APPLIED",
+                    event.installedOn(),
+                    recordedAt,
+                    event.installedBy());
+        }
     }
 
     @ResetHandler

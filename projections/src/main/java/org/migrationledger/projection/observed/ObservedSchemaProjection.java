@@ -10,6 +10,7 @@ import org.migrationledger.api.events.MigrationApplied;
 import org.migrationledger.api.events.MigrationApplyFailed;
 import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRolledBack;
+import org.migrationledger.api.events.MigrationRunImported;
 import org.migrationledger.api.events.PromotionPathChanged;
 import org.migrationledger.api.events.SchemaSnapshotObserved;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,6 +61,22 @@ class ObservedSchemaProjection {
     @EventHandler
     void on(MigrationRolledBack event, @SequenceNumber long sequence) {
         fact(event.database(), sequence, event.environment(), event.migrationId(), "ROLLED_BACK");
+    }
+
+    @EventHandler
+    void on(MigrationRunImported event, @SequenceNumber long sequence) {
+        if (event.newToLedger()) {
+            jdbc.sql("insert into observed_migration (generation, database_name, migration_id, version)"
+                            + " values (?, ?, ?, ?) on conflict do nothing")
+                    .params(generation, event.database(), event.migrationId(), event.version())
+                    .update();
+        }
+        fact(
+                event.database(),
+                sequence,
+                event.environment(),
+                event.migrationId(),
+                event.success() ? "APPLIED" : "FAILED");
     }
 
     @EventHandler
