@@ -26,7 +26,7 @@ import org.migrationledger.client.spool.Spool;
 
 /**
  * Reports every migration of a {@code flyway migrate} to the ledger: success with the script's SHA-256 and the time
- * it took, failure with the database's error, an undo as a rollback by down script; after a migrate or a repair it
+ * it took, failure with the statement that failed (and the database's error where Flyway hands it to callbacks), an undo as a rollback by down script; after a migrate or a repair it
  * sends the schema and the history table as observed. Reports the ledger cannot take are spooled (or fail the run,
  * see {@link CallbackSettings}) and delivered, in order, before the next run's first report.
  *
@@ -44,6 +44,7 @@ public class LedgerCallback implements Callback {
             Event.AFTER_EACH_MIGRATE_ERROR,
             Event.AFTER_MIGRATE,
             Event.AFTER_MIGRATE_ERROR,
+            Event.AFTER_MIGRATE_OPERATION_FINISH,
             Event.BEFORE_EACH_UNDO,
             Event.AFTER_EACH_UNDO,
             Event.AFTER_REPAIR);
@@ -91,9 +92,13 @@ public class LedgerCallback implements Callback {
             case AFTER_EACH_MIGRATE -> run(context).reportApply(context, true);
             case AFTER_EACH_MIGRATE_ERROR -> run(context).reportApply(context, false);
             case AFTER_EACH_UNDO -> run(context).reportUndo(context);
-            case AFTER_MIGRATE -> finish(context, "MIGRATE");
-            case AFTER_MIGRATE_ERROR -> run(context).summarise();
-            case AFTER_REPAIR -> finish(context, "REPAIR");
+            case AFTER_MIGRATE -> observe(context, "MIGRATE");
+            case AFTER_MIGRATE_ERROR, AFTER_MIGRATE_OPERATION_FINISH ->
+                run(context).summarise();
+            case AFTER_REPAIR -> {
+                observe(context, "REPAIR");
+                run(context).summarise();
+            }
             default -> {}
         }
     }
@@ -103,12 +108,11 @@ public class LedgerCallback implements Callback {
         run.flushSpool();
     }
 
-    private void finish(Context context, String trigger) {
+    private void observe(Context context, String trigger) {
         Run current = run(context);
         if (current.settings.snapshotAfterMigrate()) {
             current.reportSnapshot(context, trigger);
         }
-        current.summarise();
     }
 
     private Run run(Context context) {
@@ -131,9 +135,13 @@ public class LedgerCallback implements Callback {
         if (context.getStatement() == null) {
             return null;
         }
-        return context.getStatement().getErrors().stream()
+        String errors = context.getStatement().getErrors().stream()
                 .map(e -> (e.getState() == null ? "" : e.getState() + ": ") + e.getMessage())
                 .collect(Collectors.joining("; "));
+        // Flyway Community fills the errors only for Teams' error handlers; the failing statement is always there.
+        return errors.isBlank()
+                ? "This statement failed: " + context.getStatement().getSql().strip()
+                : errors;
     }
 
     /** The reports of one Flyway operation. */
@@ -201,16 +209,17 @@ public class LedgerCallback implements Callback {
             if (startedAt != null) {
                 body.put("startedAt", startedAt.toString());
             }
-            if (!succeeded) {
-                body.put("error", error == null ? "Flyway reported the migration as failed" : error);
-            }
             if (settings.connection().runUrl() != null) {
                 body.put("runUrl", settings.connection().runUrl());
             }
-            deliver(LedgerWrite.post(
+            LedgerWrite write = LedgerWrite.post(
                     LedgerClient.databasePath(settings.database(), "environments", settings.environment(), "applies"),
                     body,
-                    (succeeded ? "applied " : "failed ") + migrationId + " in " + settings.environment()));
+                    (succeeded ? "applied " : "failed ") + migrationId + " in " + settings.environment());
+            if (!succeeded) {
+                body.put("error", error == null ? "Flyway reported the migration as failed" : error);
+            }
+            deliver(write);
         }
 
         void reportUndo(Context context) {

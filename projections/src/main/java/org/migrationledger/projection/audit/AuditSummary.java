@@ -11,9 +11,11 @@ import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRejected;
 import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRolledBack;
+import org.migrationledger.api.events.MigrationRunImported;
 import org.migrationledger.api.events.PolicyViolation;
 import org.migrationledger.api.events.PromotionPathChanged;
 import org.migrationledger.api.events.ReleaseDeployed;
+import org.migrationledger.api.events.SchemaSnapshotObserved;
 
 /** What the audit trail says about an event: the migration and environment it concerns, and one sentence. */
 record AuditSummary(String migrationId, String environment, String sentence) {
@@ -111,6 +113,35 @@ record AuditSummary(String migrationId, String environment, String sentence) {
                     null,
                     e.environment(),
                     "Release %s deployed to %s with %s.".formatted(e.release(), e.environment(), schema));
+        }
+        if (event instanceof SchemaSnapshotObserved e) {
+            String what = (e.schema() == null ? "" : e.schema().tables().size() + " tables")
+                    + (e.schema() != null && e.flywayHistory() != null ? " and " : "")
+                    + (e.flywayHistory() == null ? "" : e.flywayHistory().size() + " history rows");
+            return new AuditSummary(
+                    null,
+                    e.environment(),
+                    "Observed %s in %s (%s, captured %s), at ledger version %s."
+                            .formatted(
+                                    what,
+                                    e.environment(),
+                                    e.trigger().toLowerCase(java.util.Locale.ROOT),
+                                    e.capturedAt(),
+                                    e.schemaVersion() == null ? "none" : e.schemaVersion()));
+        }
+        if (event instanceof MigrationRunImported e) {
+            return new AuditSummary(
+                    e.migrationId(),
+                    e.environment(),
+                    "%s imported from %s of %s: %s at %s by %s%s."
+                            .formatted(
+                                    e.migrationId(),
+                                    e.source(),
+                                    e.environment(),
+                                    e.success() ? "ran" : "failed",
+                                    e.installedOn(),
+                                    e.installedBy(),
+                                    e.newToLedger() ? " (new to the ledger)" : ""));
         }
         // A newer event type still belongs in the trail; its payload column holds everything it says.
         return new AuditSummary(
