@@ -97,6 +97,11 @@ class PipelineCliIT extends LedgerServiceIT {
                 migrations.resolve("V1__create_items.sql").toString());
         assertThat(allowed.exit()).as(allowed.toString()).isZero();
         assertThat(allowed.out()).contains("ALLOWED 0001_create_items in ci");
+        Result batch = cli.run("ci", "gate", "shop", "ci", "--file", migrations.toString());
+        assertThat(batch.exit()).as(batch.toString()).isZero();
+        assertThat(batch.out())
+                .contains("ALLOWED 0001_create_items in ci")
+                .contains("ALLOWED 0002_drop_name in ci (after the 1 before it in this run)");
 
         Result applied = cli.run(
                 "ci",
@@ -112,6 +117,10 @@ class PipelineCliIT extends LedgerServiceIT {
                 work.resolve("spool").toString());
         assertThat(applied.exit()).as(applied.toString()).isZero();
         assertThat(applied.out()).contains("RECORDED succeeded V1__create_items.sql in ci (within policy)");
+        assertThat(cli.run("ci", "gate", "shop", "ci", "--file", migrations.toString())
+                        .out())
+                .contains("APPLIED 0001_create_items in ci already")
+                .contains("ALLOWED 0002_drop_name in ci\n");
 
         Result outOfOrder = cli.run(
                 "ci",
@@ -222,7 +231,7 @@ class PipelineCliIT extends LedgerServiceIT {
                     "--spool-dir",
                     work.resolve("spool").toString());
             assertThat(snapshot.exit()).as(snapshot.toString()).isZero();
-            assertThat(snapshot.out()).contains("RECORDED snapshot of staging (1 tables, 0 history rows)");
+            assertThat(snapshot.out()).contains("RECORDED snapshot of staging (1 tables)");
         }
     }
 }

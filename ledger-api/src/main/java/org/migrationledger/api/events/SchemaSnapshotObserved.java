@@ -14,8 +14,8 @@ import org.axonframework.serialization.Revision;
  * @param schemaVersion the schema version the ledger had recorded in the environment when the observation arrived;
  *     null when nothing was applied there yet
  * @param schema the observed schema; null when only the history was captured
- * @param flywayHistory the history table's rows in installed order; null when not captured, empty when the database
- *     has no history table
+ * @param flywayHistory the history table's rows in installed order; null when not captured (or the database has no
+ *     history table)
  */
 @Revision("1")
 public record SchemaSnapshotObserved(

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.migrationledger.client.http.LedgerAnswer;
 import org.migrationledger.client.http.LedgerClient;
 import org.migrationledger.client.http.LedgerWrite;
@@ -20,9 +22,15 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "Asks the ledger whether migrations may be applied to an environment now (role pipeline).",
+            "Several migrations are asked about as one run applies them, in order: an earlier one of the same run"
+                    + " that is allowed counts as applied first; ones already applied there are skipped.",
             "Exit 0 when every one is allowed; exit 1 with every reason printed when any is not."
         })
 final class GateCommand extends LedgerCommand {
+
+    private static final String ALREADY_APPLIED = "ALREADY_APPLIED";
+    private static final String EARLIER_MISSING = "EARLIER_MIGRATION_MISSING";
+    private static final Pattern MISSING_COUNT = Pattern.compile("^(\\d+) earlier");
 
     @Parameters(index = "0", paramLabel = "DATABASE", description = "The database's name in the ledger.")
     String database;
@@ -30,7 +38,7 @@ final class GateCommand extends LedgerCommand {
     @Parameters(index = "1", paramLabel = "ENVIRONMENT", description = "The environment about to be migrated.")
     String environment;
 
-    @Parameters(index = "2..*", paramLabel = "MIGRATION", description = "Migration ids to ask about.")
+    @Parameters(index = "2..*", paramLabel = "MIGRATION", description = "Migration ids to ask about, in apply order.")
     List<String> migrationIds = new ArrayList<>();
 
     @Option(
@@ -57,13 +65,18 @@ final class GateCommand extends LedgerCommand {
         }
         LedgerClient client = ledger.client();
         int exit = ExitCodes.OK;
+        int allowedBefore = 0;
         for (Question question : questions) {
-            exit = ExitCodes.worst(exit, ask(client, question));
+            Verdict verdict = ask(client, question, allowedBefore);
+            exit = ExitCodes.worst(exit, verdict.exit());
+            if (verdict.allowedInThisRun()) {
+                allowedBefore++;
+            }
         }
         return exit;
     }
 
-    private int ask(LedgerClient client, Question question) {
+    private Verdict ask(LedgerClient client, Question question, int allowedBefore) {
         ObjectNode body = LedgerClient.JSON.createObjectNode().put("migrationId", question.migrationId());
         if (question.checksum() != null) {
             body.put("checksum", question.checksum());
@@ -75,19 +88,42 @@ final class GateCommand extends LedgerCommand {
                 UUID.randomUUID().toString(),
                 "gate " + question.migrationId()));
         if (!answer.succeeded()) {
-            return problem("Asking the gate about " + question.migrationId() + " failed", answer);
+            return new Verdict(problem("Asking the gate about " + question.migrationId() + " failed", answer), false);
         }
-        if (answer.body().path("allowed").asBoolean()) {
-            out().println("ALLOWED " + question.migrationId() + " in " + environment);
-            return ExitCodes.OK;
+        List<JsonNode> reasons = new ArrayList<>();
+        answer.body().path("reasons").forEach(reasons::add);
+        if (reasons.size() == 1 && code(reasons.get(0)).equals(ALREADY_APPLIED)) {
+            if (!quiet) {
+                out().println("APPLIED " + question.migrationId() + " in " + environment + " already");
+            }
+            return new Verdict(ExitCodes.OK, false);
+        }
+        boolean tolerated = reasons.stream().allMatch(r -> satisfiedByThisRun(r, allowedBefore));
+        if (answer.body().path("allowed").asBoolean() || (!reasons.isEmpty() && tolerated)) {
+            out().println("ALLOWED " + question.migrationId() + " in " + environment
+                    + (reasons.isEmpty() ? "" : " (after the " + allowedBefore + " before it in this run)"));
+            return new Verdict(ExitCodes.OK, true);
         }
         out().println("REFUSED " + question.migrationId() + " in " + environment + ":");
-        for (JsonNode reason : answer.body().path("reasons")) {
-            out().println("  " + reason.path("code").asText() + ": "
-                    + reason.path("detail").asText());
+        reasons.forEach(
+                r -> out().println("  " + code(r) + ": " + r.path("detail").asText()));
+        return new Verdict(ExitCodes.REFUSED, false);
+    }
+
+    /** Earlier migrations are missing only because this run applies them first: they were all allowed above. */
+    private static boolean satisfiedByThisRun(JsonNode reason, int allowedBefore) {
+        if (!code(reason).equals(EARLIER_MISSING)) {
+            return false;
         }
-        return ExitCodes.REFUSED;
+        Matcher count = MISSING_COUNT.matcher(reason.path("detail").asText());
+        return count.find() && Integer.parseInt(count.group(1)) <= allowedBefore;
+    }
+
+    private static String code(JsonNode reason) {
+        return reason.path("code").asText();
     }
 
     private record Question(String migrationId, String checksum) {}
+
+    private record Verdict(int exit, boolean allowedInThisRun) {}
 }

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -14,7 +15,8 @@ import java.util.Set;
  *
  * @param trigger why it was captured: {@code MIGRATE}, {@code REPAIR}, {@code BASELINE} or {@code MANUAL}
  * @param schema null when not captured
- * @param flywayHistory null when not captured; empty when the database has no history table
+ * @param flywayHistory null when not captured, or when the database has no history table (Flyway never ran there:
+ *     nothing to reconcile)
  */
 public record SchemaSnapshot(
         Instant capturedAt, String trigger, ObservedSchema schema, List<FlywayHistoryRow> flywayHistory) {
@@ -34,10 +36,11 @@ public record SchemaSnapshot(
             String historyTable)
             throws SQLException {
         Instant capturedAt = serverTime(connection);
-        List<FlywayHistoryRow> history = withHistory ? FlywayHistoryCapture.read(connection, historyTable) : null;
-        Set<String> leaveOut = FlywayHistoryCapture.locate(connection, historyTable)
-                .map(name -> Set.of(name.replace("\"", "")))
-                .orElse(Set.of());
+        Optional<String> located = FlywayHistoryCapture.locate(connection, historyTable);
+        List<FlywayHistoryRow> history =
+                withHistory && located.isPresent() ? FlywayHistoryCapture.read(connection, historyTable) : null;
+        Set<String> leaveOut =
+                located.map(name -> Set.of(name.replace("\"", ""))).orElse(Set.of());
         ObservedSchema schema = withSchema ? CatalogCapture.capture(connection, schemas, leaveOut) : null;
         return new SchemaSnapshot(capturedAt, trigger, schema, history);
     }
