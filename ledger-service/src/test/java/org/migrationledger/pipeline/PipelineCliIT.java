@@ -212,7 +212,7 @@ class PipelineCliIT extends LedgerServiceIT {
     }
 
     @Test
-    void snapshotSendsTheSchemaAndHistoryOfARealDatabase() throws SQLException {
+    void snapshotAndAnalyzeReadARealDatabase() throws SQLException {
         cli.run("admin", "register", "observed");
         try (FreshDatabase target = FreshDatabase.create("cli_snapshot")) {
             try (Connection connection = target.connect();
@@ -232,6 +232,29 @@ class PipelineCliIT extends LedgerServiceIT {
                     work.resolve("spool").toString());
             assertThat(snapshot.exit()).as(snapshot.toString()).isZero();
             assertThat(snapshot.out()).contains("RECORDED snapshot of staging (1 tables)");
+
+            Result analysis = cli.run(
+                    null,
+                    "analyze",
+                    migrations.resolve("V2__drop_name.sql").toString(),
+                    "--jdbc-url",
+                    target.jdbcUrl(),
+                    "--jdbc-user",
+                    target.user());
+            assertThat(analysis.exit()).as(analysis.toString()).isZero();
+            assertThat(analysis.out())
+                    .contains("rolled back: true")
+                    .contains("REMOVED COLUMN public.items.name")
+                    .contains("strongest lock on existing relations: ACCESS EXCLUSIVE [public.items]");
+            Result failing = cli.run(
+                    null,
+                    "analyze",
+                    migrations.resolve("V1__create_items.sql").toString(),
+                    "--jdbc-url",
+                    target.jdbcUrl(),
+                    "--jdbc-user",
+                    target.user());
+            assertThat(failing.exit()).as("the table exists already").isEqualTo(1);
         }
     }
 }
