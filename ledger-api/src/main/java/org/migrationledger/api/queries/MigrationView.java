@@ -10,7 +10,8 @@ import org.migrationledger.api.events.RiskAssessment;
 /**
  * A migration as the ledger knows it.
  *
- * @param state {@code PROPOSED}, {@code APPROVED} (fully approved for its current checksum) or {@code REJECTED}
+ * @param state {@code PROPOSED}, {@code APPROVED} (fully approved for its current checksum), {@code REJECTED}, or
+ *     {@code IMPORTED} (known only from an imported history, never proposed)
  * @param risk the proposer's risk assessment; null when none was given
  * @param analysis the static analysis of the script; null when no script was given
  * @param linterEvidence external linter reports attached to the proposal, verbatim; empty when none

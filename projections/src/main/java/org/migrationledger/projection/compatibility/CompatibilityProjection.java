@@ -17,6 +17,7 @@ import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRejected;
 import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRolledBack;
+import org.migrationledger.api.events.MigrationRunImported;
 import org.migrationledger.api.events.PromotionPathChanged;
 import org.migrationledger.api.events.ReleaseDeployed;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -149,6 +150,41 @@ class CompatibilityProjection {
                 sequence,
                 recordedAt,
                 principal);
+    }
+
+    /**
+     * A run from history that predates the ledger: the migration it names becomes known (as imported, with no
+     * proposer) when the ledger had never heard of it, and its outcome lands in the grid like a reported one.
+     */
+    @EventHandler
+    void on(MigrationRunImported event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        if (event.newToLedger()) {
+            jdbc.sql("insert into compatibility_migration (generation, database_name, migration_id,"
+                            + " proposal_sequence, version, description, author, proposed_at, checksum, breaking,"
+                            + " rollback_safe, has_down_script) values (?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, false)"
+                            + " on conflict (generation, database_name, migration_id) do nothing")
+                    .params(
+                            generation,
+                            event.database(),
+                            event.migrationId(),
+                            sequence,
+                            event.version(),
+                            event.description(),
+                            event.installedBy(),
+                            java.sql.Timestamp.from(event.installedOn()),
+                            event.checksum(),
+                            event.rollbackSafe())
+                    .update();
+        }
+        status(
+                event.database(),
+                event.migrationId(),
+                event.environment(),
+                event.success() ? "APPLIED" : "FAILED",
+                event.checksum(),
+                sequence,
+                recordedAt,
+                event.installedBy());
     }
 
     @EventHandler

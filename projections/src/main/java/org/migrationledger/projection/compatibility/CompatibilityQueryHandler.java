@@ -86,7 +86,9 @@ class CompatibilityQueryHandler {
         boolean approved = approvals.stream()
                 .anyMatch(a -> a.fullyApproved()
                         && (a.checksum() == null || a.checksum().equals(row.checksum())));
-        String state = row.rejected() ? "REJECTED" : approved ? "APPROVED" : "PROPOSED";
+        String state = row.proposedBy() == null
+                ? "IMPORTED"
+                : row.rejected() ? "REJECTED" : approved ? "APPROVED" : "PROPOSED";
         Map<String, EnvironmentStatusView> byEnvironment = new LinkedHashMap<>();
         environments(generation, database)
                 .forEach(env -> byEnvironment.put(env, new EnvironmentStatusView(env, "PENDING", null, null, null)));
