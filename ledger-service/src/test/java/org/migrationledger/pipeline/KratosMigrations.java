@@ -5,8 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
+import org.migrationledger.testsupport.MigrationCorpus;
 
 /**
  * The kratos migrations of the shared corpus: the folder itself (up/down pairs, as {@code propose} reads them), and a
@@ -18,15 +18,7 @@ final class KratosMigrations {
     private KratosMigrations() {}
 
     static Path corpus() {
-        Path root = Optional.ofNullable(System.getenv("LEDGER_CORPUS_DIR"))
-                .filter(value -> !value.isBlank())
-                .map(Path::of)
-                .orElseGet(KratosMigrations::walkUp);
-        if (root == null || !Files.isDirectory(root.resolve("kratos"))) {
-            throw new IllegalStateException(
-                    "Migration corpus not found: set $LEDGER_CORPUS_DIR or keep shared/corpus beside the repository");
-        }
-        return root.resolve("kratos");
+        return MigrationCorpus.locate().root().resolve(MigrationCorpus.KRATOS);
     }
 
     /** The up files in apply order, as MANIFEST.tsv lists them. */
@@ -78,14 +70,5 @@ final class KratosMigrations {
         String stem = name.substring(0, name.indexOf('.'));
         int underscore = stem.indexOf('_');
         return "V" + stem.substring(0, underscore) + "__" + stem.substring(underscore + 1) + ".sql";
-    }
-
-    private static Path walkUp() {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            if (Files.isDirectory(dir.resolve("shared").resolve("corpus"))) {
-                return dir.resolve("shared").resolve("corpus");
-            }
-        }
-        return null;
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.migrationledger.testsupport.MigrationCorpus;
 
 class MigrationDirectoryTest {
 
@@ -17,7 +18,7 @@ class MigrationDirectoryTest {
 
     @Test
     void readsEveryKratosUpFileInManifestOrderWithItsDownScript() throws IOException {
-        Path kratos = KratosCorpus.locate();
+        Path kratos = MigrationCorpus.locate().root().resolve(MigrationCorpus.KRATOS);
         List<String> manifestUps = Files.readAllLines(kratos.resolve("MANIFEST.tsv")).stream()
                 .skip(1)
                 .map(line -> line.split("\t"))
