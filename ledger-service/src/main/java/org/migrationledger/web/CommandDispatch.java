@@ -23,6 +23,12 @@ public class CommandDispatch {
     public static final String RUN_URL_HEADER = "X-Ledger-Run-Url";
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
 
+    /**
+     * Request attribute set once the command's unit of work has committed: from then on the request has recorded
+     * something, whatever happens to its answer.
+     */
+    public static final String COMMITTED_ATTRIBUTE = CommandDispatch.class.getName() + ".committed";
+
     private final CommandGateway commandGateway;
     private final JdbcClient jdbc;
 
@@ -48,6 +54,7 @@ public class CommandDispatch {
         MetaData metaData = metaData(request, caller, tool, runUrl);
         try {
             R result = commandGateway.<R>send(command, metaData).join();
+            request.setAttribute(COMMITTED_ATTRIBUTE, Boolean.TRUE);
             return new Dispatched<>(result, position(database));
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {

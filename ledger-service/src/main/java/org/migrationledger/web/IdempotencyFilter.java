@@ -25,8 +25,9 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * {@code Idempotency-Key} on writes: a retry with the same key and body records nothing twice and gets the first
- * answer again; the same key with another body is a 422. A key whose first request is still running, or whose
- * answer was lost in a crash, is a 409: the write may have been recorded, so it is never recorded again blindly.
+ * answer again; the same key with another body is a 422. A key whose first request is still running, whose answer
+ * was lost in a crash, or that failed after its command committed, is a 409: the write may have been recorded, so it
+ * is never recorded again blindly. Only a failure before anything was recorded frees the key for a retry.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -101,7 +102,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 stored = true;
             }
         } finally {
-            if (!stored) {
+            // A failure after the command committed keeps the key in flight: its retry must not record it again.
+            if (!stored && request.getAttribute(CommandDispatch.COMMITTED_ATTRIBUTE) == null) {
                 records.release(principal, key);
             }
             cached.copyBodyToResponse();
