@@ -2,7 +2,6 @@ package org.migrationledger.projection.compatibility;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Instant;
-import java.util.List;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -20,6 +19,7 @@ import org.migrationledger.api.events.MigrationRolledBack;
 import org.migrationledger.api.events.MigrationRunImported;
 import org.migrationledger.api.events.PromotionPathChanged;
 import org.migrationledger.api.events.ReleaseDeployed;
+import org.migrationledger.projection.path.PromotionPathTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -30,20 +30,22 @@ class CompatibilityProjection {
 
     private final JdbcClient jdbc;
     private final int generation;
+    private final PromotionPathTable paths;
 
     CompatibilityProjection(JdbcClient jdbc, int generation) {
         this.jdbc = jdbc;
         this.generation = generation;
+        this.paths = new PromotionPathTable(jdbc, "compatibility_environment");
     }
 
     @EventHandler
     void on(DatabaseRegistered event) {
-        replacePath(event.database(), event.environments());
+        paths.replace(generation, event.database(), event.environments());
     }
 
     @EventHandler
     void on(PromotionPathChanged event) {
-        replacePath(event.database(), event.environments());
+        paths.replace(generation, event.database(), event.environments());
     }
 
     @EventHandler
@@ -276,18 +278,6 @@ class CompatibilityProjection {
                         java.sql.Timestamp.from(recordedAt),
                         principal)
                 .update();
-    }
-
-    private void replacePath(String database, List<String> environments) {
-        jdbc.sql("delete from compatibility_environment where generation = ? and database_name = ?")
-                .params(generation, database)
-                .update();
-        for (int i = 0; i < environments.size(); i++) {
-            jdbc.sql("insert into compatibility_environment (generation, database_name, environment, path_position)"
-                            + " values (?, ?, ?, ?)")
-                    .params(generation, database, environments.get(i), i)
-                    .update();
-        }
     }
 
     private static String json(Object value) {

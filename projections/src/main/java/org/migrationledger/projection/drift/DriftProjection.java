@@ -1,7 +1,6 @@
 package org.migrationledger.projection.drift;
 
 import java.time.Instant;
-import java.util.List;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -15,6 +14,7 @@ import org.migrationledger.api.events.MigrationRejected;
 import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRolledBack;
 import org.migrationledger.api.events.PromotionPathChanged;
+import org.migrationledger.projection.path.PromotionPathTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -25,20 +25,22 @@ class DriftProjection {
 
     private final JdbcClient jdbc;
     private final int generation;
+    private final PromotionPathTable paths;
 
     DriftProjection(JdbcClient jdbc, int generation) {
         this.jdbc = jdbc;
         this.generation = generation;
+        this.paths = new PromotionPathTable(jdbc, "drift_environment");
     }
 
     @EventHandler
     void on(DatabaseRegistered event) {
-        replacePath(event.database(), event.environments());
+        paths.replace(generation, event.database(), event.environments());
     }
 
     @EventHandler
     void on(PromotionPathChanged event) {
-        replacePath(event.database(), event.environments());
+        paths.replace(generation, event.database(), event.environments());
     }
 
     @EventHandler
@@ -175,17 +177,5 @@ class DriftProjection {
                         java.sql.Timestamp.from(recordedAt),
                         error)
                 .update();
-    }
-
-    private void replacePath(String database, List<String> environments) {
-        jdbc.sql("delete from drift_environment where generation = ? and database_name = ?")
-                .params(generation, database)
-                .update();
-        for (int i = 0; i < environments.size(); i++) {
-            jdbc.sql("insert into drift_environment (generation, database_name, environment, path_position)"
-                            + " values (?, ?, ?, ?)")
-                    .params(generation, database, environments.get(i), i)
-                    .update();
-        }
     }
 }

@@ -1,7 +1,6 @@
 package org.migrationledger.projection.observed;
 
 import java.sql.Timestamp;
-import java.util.List;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -13,6 +12,7 @@ import org.migrationledger.api.events.MigrationRolledBack;
 import org.migrationledger.api.events.MigrationRunImported;
 import org.migrationledger.api.events.PromotionPathChanged;
 import org.migrationledger.api.events.SchemaSnapshotObserved;
+import org.migrationledger.projection.path.PromotionPathTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -23,20 +23,22 @@ class ObservedSchemaProjection {
 
     private final JdbcClient jdbc;
     private final int generation;
+    private final PromotionPathTable paths;
 
     ObservedSchemaProjection(JdbcClient jdbc, int generation) {
         this.jdbc = jdbc;
         this.generation = generation;
+        this.paths = new PromotionPathTable(jdbc, "observed_environment");
     }
 
     @EventHandler
     void on(DatabaseRegistered event) {
-        replacePath(event.database(), event.environments());
+        paths.replace(generation, event.database(), event.environments());
     }
 
     @EventHandler
     void on(PromotionPathChanged event) {
-        replacePath(event.database(), event.environments());
+        paths.replace(generation, event.database(), event.environments());
     }
 
     @EventHandler
@@ -141,17 +143,5 @@ class ObservedSchemaProjection {
                         + " kind) values (?, ?, ?, ?, ?, ?) on conflict do nothing")
                 .params(generation, database, sequence, environment, migrationId, kind)
                 .update();
-    }
-
-    private void replacePath(String database, List<String> environments) {
-        jdbc.sql("delete from observed_environment where generation = ? and database_name = ?")
-                .params(generation, database)
-                .update();
-        for (int i = 0; i < environments.size(); i++) {
-            jdbc.sql("insert into observed_environment (generation, database_name, environment, path_position)"
-                            + " values (?, ?, ?, ?)")
-                    .params(generation, database, environments.get(i), i)
-                    .update();
-        }
     }
 }
