@@ -6,28 +6,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 @Component
-class AuditTrailReadModel implements ReadModel {
+class AuditTrailReadModel extends ReadModel {
 
     static final String NAME = "audit-trail";
 
-    private final JdbcClient jdbc;
-
     AuditTrailReadModel(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> tables() {
-        return List.of("audit_event");
-    }
-
-    @Override
-    public Object newProjection(int generation) {
-        return new AuditTrailProjection(jdbc, generation);
+        super(NAME, List.of("audit_event"), generation -> new AuditTrailProjection(jdbc, generation));
     }
 }

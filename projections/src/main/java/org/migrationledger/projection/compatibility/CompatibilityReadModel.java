@@ -9,7 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 @Component
-class CompatibilityReadModel implements ReadModel {
+class CompatibilityReadModel extends ReadModel {
 
     static final String NAME = "compatibility";
     static final List<String> TABLES = List.of(
@@ -24,24 +24,7 @@ class CompatibilityReadModel implements ReadModel {
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private final JdbcClient jdbc;
-
     CompatibilityReadModel(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public List<String> tables() {
-        return TABLES;
-    }
-
-    @Override
-    public Object newProjection(int generation) {
-        return new CompatibilityProjection(jdbc, generation);
+        super(NAME, TABLES, generation -> new CompatibilityProjection(jdbc, generation));
     }
 }
