@@ -1,19 +1,19 @@
 package org.migrationledger.ledger;
 
-/** Who may approve what: never the proposer, each approver once, and only the checksum that is proposed. */
-record ApprovalRules(MigrationState migration, ApproveMigration command) implements DecisionRule {
+/**
+ * Who may approve what: never the proposer, each approver once, and only the checksum that is proposed. Several rules
+ * in one record because the first that fails names the refusal; they are checked once, in order.
+ */
+record ApprovalRules(MigrationState migration, ApproveMigration command) {
 
-    @Override
-    public boolean isViolated() {
-        return violationOrNull() != null;
+    void verify() {
+        LedgerRuleViolation refusal = firstRefusal();
+        if (refusal != null) {
+            throw refusal;
+        }
     }
 
-    @Override
-    public LedgerRuleViolation violation() {
-        return violationOrNull();
-    }
-
-    private LedgerRuleViolation violationOrNull() {
+    private LedgerRuleViolation firstRefusal() {
         String id = migration.migrationId();
         if (migration.proposedBy().equals(command.approvedBy())) {
             return conflict("self-approval", "The proposer of " + id + " cannot approve it; ask another approver.");
