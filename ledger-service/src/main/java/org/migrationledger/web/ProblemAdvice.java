@@ -183,7 +183,11 @@ class ProblemAdvice {
     ProblemDetail errorResponse(ErrorResponseException e) {
         HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
         String detail = e.getBody().getDetail() != null ? e.getBody().getDetail() : status.getReasonPhrase() + ".";
-        return Problems.of(status, status.name().toLowerCase().replace('_', '-'), status.getReasonPhrase(), detail);
+        return Problems.of(
+                status,
+                status.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                status.getReasonPhrase(),
+                detail);
     }
 
     @ExceptionHandler(Exception.class)

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.migrationledger.client.migrations.MigrationName;
 
 class NamingTest {
 
@@ -21,6 +22,24 @@ class NamingTest {
     })
     void normalisesBothConventions(String raw, String expected) {
         assertThat(Naming.normaliseMigrationId(raw)).contains(expected);
+    }
+
+    /** The CLI derives ids from file names on its own (it must stay small on Flyway's classpath); both must agree. */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "V7__Create_wishlist_items.sql",
+                "V42__add-user email.sql",
+                "V1.2__Add_users.sql",
+                "V2_1_3__fix.sql",
+                "0007_create_wishlist_items.sql",
+                "20191100000001000000_identities.postgres.up.sql"
+            })
+    void theClientDerivesTheSameIdAsTheLedger(String fileName) {
+        String clientId = MigrationName.parse(fileName).orElseThrow().migrationId();
+        String ledgerName = fileName.startsWith("V") ? fileName : clientId;
+
+        assertThat(Naming.normaliseMigrationId(ledgerName)).contains(clientId);
     }
 
     @ParameterizedTest
