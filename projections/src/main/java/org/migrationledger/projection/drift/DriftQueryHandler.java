@@ -65,14 +65,17 @@ class DriftQueryHandler {
 
     @QueryHandler
     OpenDriftView handle(FindOpenDrift query) {
-        boolean gated = settings.gateEnvironments().contains(query.environment());
+        if (!settings.gateEnvironments().contains(query.environment())) {
+            // Asked on every gate call: an environment that drift does not gate needs no drift report at all.
+            return new OpenDriftView(query.database(), query.environment(), false, List.of());
+        }
         var blocking = handle(new FindDrift(query.database()))
                 .map(report -> report.findings().stream()
                         .filter(f -> f.environment().equals(query.environment()))
                         .filter(f -> settings.gateKinds().contains(f.kind()))
                         .toList())
                 .orElse(List.of());
-        return new OpenDriftView(query.database(), query.environment(), gated, blocking);
+        return new OpenDriftView(query.database(), query.environment(), true, blocking);
     }
 
     private Map<String, DriftJudge.Migration> migrations(int generation, String database) {
