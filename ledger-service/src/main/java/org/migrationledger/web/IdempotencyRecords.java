@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /** The stored first answers to writes sent with an {@code Idempotency-Key}, per principal. */
@@ -21,13 +22,19 @@ public class IdempotencyRecords {
         this.settings = settings;
     }
 
-    /** Claims the key for this request; empty when it was free, else what is already stored under it. */
+    /**
+     * Claims the key for this request; empty when it was free (or only held by an expired claim, which it replaces in
+     * the same statement), else what is already stored under it.
+     */
     Optional<StoredRecord> claim(String principal, String key, String requestHash) {
         Instant now = clock.instant();
-        forgetExpired(principal, key, now);
         int inserted = jdbc.sql("insert into idempotency_record (principal, idempotency_key, request_hash, state,"
-                        + " created_at) values (?, ?, ?, 'IN_FLIGHT', ?) on conflict do nothing")
-                .params(principal, key, requestHash, Timestamp.from(now))
+                        + " created_at) values (?, ?, ?, 'IN_FLIGHT', ?)"
+                        + " on conflict (principal, idempotency_key) do update set request_hash = excluded.request_hash,"
+                        + " state = 'IN_FLIGHT', response_status = null, response_type = null, response_body = null,"
+                        + " ledger_position = null, created_at = excluded.created_at, completed_at = null"
+                        + " where idempotency_record.created_at < ?")
+                .params(principal, key, requestHash, Timestamp.from(now), Timestamp.from(expiredBefore(now)))
                 .update();
         if (inserted == 1) {
             return Optional.empty();
@@ -60,10 +67,16 @@ public class IdempotencyRecords {
                 .update();
     }
 
-    private void forgetExpired(String principal, String key, Instant now) {
-        jdbc.sql("delete from idempotency_record where principal = ? and idempotency_key = ? and created_at < ?")
-                .params(principal, key, Timestamp.from(now.minus(settings.idempotencyRetention())))
+    /** Forgets every answer older than the retention, so the table holds a day of keys, not all of history. */
+    @Scheduled(fixedDelayString = "${ledger.api.idempotency-purge-interval:PT1H}")
+    public int purgeExpired() {
+        return jdbc.sql("delete from idempotency_record where created_at < ?")
+                .param(Timestamp.from(expiredBefore(clock.instant())))
                 .update();
+    }
+
+    private Instant expiredBefore(Instant now) {
+        return now.minus(settings.idempotencyRetention());
     }
 
     record StoredRecord(
