@@ -17,9 +17,15 @@ import org.migrationledger.projection.history.SchemaVersion;
  */
 final class DriftJudge {
 
+    private static final String IMPORTED_CHECKSUM = "imported:";
+
     record Migration(String id, String version, String checksum) {}
 
-    /** A decision (environment null) or a fact, in ledger order. */
+    /**
+     * A decision (environment null) or a fact, in ledger order.
+     *
+     * @param imported the fact came from an imported history, not from a pipeline's report
+     */
     record Step(
             long sequence,
             String kind,
@@ -28,12 +34,19 @@ final class DriftJudge {
             String checksum,
             boolean fullyApproved,
             Instant at,
-            String error) {}
+            String error,
+            boolean imported) {}
 
     private record Approval(String checksum, Instant at) {}
 
     private record Status(
-            String kind, String checksum, Instant at, boolean unapproved, String overtaken, String error) {}
+            String kind,
+            String checksum,
+            Instant at,
+            boolean unapproved,
+            String overtaken,
+            String error,
+            boolean imported) {}
 
     private final List<String> path;
     private final Map<String, Migration> migrations;
@@ -72,16 +85,23 @@ final class DriftJudge {
             }
             case "REJECTED" -> rejected.put(step.migrationId(), true);
             case "APPLIED" -> applied(step);
-            case "FAILED" -> put(step, new Status("FAILED", step.checksum(), step.at(), false, null, step.error()));
+            case "FAILED" ->
+                put(step, new Status("FAILED", step.checksum(), step.at(), false, null, step.error(), step.imported()));
             default -> {
                 Status before = statusOf(step.environment()).get(step.migrationId());
                 String checksum = before == null ? null : before.checksum();
-                put(step, new Status("ROLLED_BACK", checksum, step.at(), false, null, null));
+                put(step, new Status("ROLLED_BACK", checksum, step.at(), false, null, null, false));
             }
         }
     }
 
     private void applied(Step step) {
+        if (step.imported()) {
+            // It ran before the ledger governed the database: neither approval nor the order of the import's rows
+            // (which follow the history table, after whatever the ledger recorded since) says anything about it.
+            put(step, new Status("APPLIED", step.checksum(), step.at(), false, null, null, true));
+            return;
+        }
         boolean unapproved = path.indexOf(step.environment()) > 0 && !approvals.containsKey(step.migrationId());
         String version = versionOf(step.migrationId());
         String overtaken = version == null
@@ -94,7 +114,7 @@ final class DriftJudge {
                         .map(Map.Entry::getKey)
                         .findFirst()
                         .orElse(null);
-        put(step, new Status("APPLIED", step.checksum(), step.at(), unapproved, overtaken, null));
+        put(step, new Status("APPLIED", step.checksum(), step.at(), unapproved, overtaken, null, false));
     }
 
     private Optional<DriftFindingView> promotionOrder(int index) {
@@ -106,6 +126,10 @@ final class DriftJudge {
         String here = currentVersion(env);
         String there = currentVersion(earlier);
         if (here == null || (there != null && SchemaVersion.compare(here, there) <= 0)) {
+            return Optional.empty();
+        }
+        if (there == null && unknown(earlier) && onlyImported(env)) {
+            // An environment whose history was imported is not ahead of one the ledger was never told about.
             return Optional.empty();
         }
         String detail = "%s runs schema %s, ahead of %s (%s), which comes before it in the promotion path."
@@ -132,6 +156,8 @@ final class DriftJudge {
         }
         List<String> missing = path.subList(0, index).stream()
                 .filter(earlier -> !isApplied(earlier, migrationId))
+                // An imported run is only missing where the ledger knows what ran; other environments are unknown.
+                .filter(earlier -> !status.imported() || !unknown(earlier))
                 .toList();
         if (!missing.isEmpty()) {
             findings.add(finding(
@@ -139,8 +165,13 @@ final class DriftJudge {
                     last ? "HIGH" : "MEDIUM",
                     env,
                     migrationId,
-                    "%s is applied in %s but not in %s, which come%s before it in the promotion path."
-                            .formatted(migrationId, env, String.join(", ", missing), missing.size() == 1 ? "s" : "")));
+                    "%s is applied in %s%s but not in %s, which come%s before it in the promotion path."
+                            .formatted(
+                                    migrationId,
+                                    env,
+                                    importedNote(status),
+                                    String.join(", ", missing),
+                                    missing.size() == 1 ? "s" : "")));
         }
         checksumMismatch(env, migrationId, status).ifPresent(findings::add);
         if (status.unapproved() && !approvals.containsKey(migrationId)) {
@@ -177,8 +208,9 @@ final class DriftJudge {
         Migration migration = migrations.get(migrationId);
         String expected = approval != null && approval.checksum() != null
                 ? approval.checksum()
-                : migration == null ? null : migration.checksum();
-        if (expected != null) {
+                // A migration known only from an imported history has no proposed script to compare with.
+                : migration == null || isImported(migration.checksum()) ? null : migration.checksum();
+        if (expected != null && sameScheme(expected, status.checksum())) {
             if (expected.equalsIgnoreCase(status.checksum())) {
                 return Optional.empty();
             }
@@ -188,29 +220,60 @@ final class DriftJudge {
                     "HIGH",
                     env,
                     migrationId,
-                    "%s ran in %s with checksum %s, but the %s script has checksum %s."
-                            .formatted(migrationId, env, shortly(status.checksum()), source, shortly(expected))));
+                    "%s ran in %s%s with checksum %s, but the %s script has checksum %s."
+                            .formatted(
+                                    migrationId,
+                                    env,
+                                    importedNote(status),
+                                    shortly(status.checksum()),
+                                    source,
+                                    shortly(expected))));
         }
+        // No expected checksum of the same kind (a tool's checksum from an imported history cannot be compared with
+        // a SHA-256): the environments that ran it must at least agree with each other.
         return path.stream()
                 .takeWhile(earlier -> !earlier.equals(env))
                 .filter(earlier -> isApplied(earlier, migrationId))
-                .filter(earlier -> !status.checksum()
-                        .equalsIgnoreCase(statusOf(earlier).get(migrationId).checksum()))
+                .map(earlier -> Map.entry(earlier, statusOf(earlier).get(migrationId)))
+                .filter(earlier -> earlier.getValue().checksum() != null
+                        && sameScheme(earlier.getValue().checksum(), status.checksum())
+                        && !status.checksum()
+                                .equalsIgnoreCase(earlier.getValue().checksum()))
                 .findFirst()
                 .map(earlier -> finding(
                         "CHECKSUM_MISMATCH",
                         "HIGH",
                         env,
                         migrationId,
-                        "%s ran in %s with checksum %s, but in %s with checksum %s."
+                        "%s ran in %s%s with checksum %s, but in %s%s with checksum %s."
                                 .formatted(
                                         migrationId,
                                         env,
+                                        importedNote(status),
                                         shortly(status.checksum()),
-                                        earlier,
-                                        shortly(statusOf(earlier)
-                                                .get(migrationId)
-                                                .checksum()))));
+                                        earlier.getKey(),
+                                        importedNote(earlier.getValue()),
+                                        shortly(earlier.getValue().checksum()))));
+    }
+
+    /**
+     * Whether two checksums were computed the same way: SHA-256s with each other, an imported tool checksum
+     * ({@code imported:flyway-crc32:…}) only with one of the same tool.
+     */
+    private static boolean sameScheme(String one, String other) {
+        return scheme(one).equals(scheme(other));
+    }
+
+    private static boolean isImported(String checksum) {
+        return checksum != null && checksum.startsWith(IMPORTED_CHECKSUM);
+    }
+
+    private static String scheme(String checksum) {
+        return isImported(checksum) ? checksum.substring(0, checksum.lastIndexOf(':')) : "sha-256";
+    }
+
+    private static String importedNote(Status status) {
+        return status.imported() ? " (per its imported history)" : "";
     }
 
     private List<DriftFindingView> pendingTooLong(Instant now) {
@@ -246,6 +309,15 @@ final class DriftJudge {
                 .orElse(null);
     }
 
+    /** The ledger has no fact at all about the environment: neither reported nor imported. */
+    private boolean unknown(String env) {
+        return statusOf(env).isEmpty();
+    }
+
+    private boolean onlyImported(String env) {
+        return statusOf(env).values().stream().allMatch(Status::imported);
+    }
+
     private boolean isApplied(String env, String migrationId) {
         Status status = statusOf(env).get(migrationId);
         return status != null && status.kind().equals("APPLIED");
@@ -269,7 +341,8 @@ final class DriftJudge {
     }
 
     private static String shortly(String checksum) {
-        return checksum.length() > 12 ? checksum.substring(0, 12) + "…" : checksum;
+        // A SHA-256 is recognisable by its first twelve digits; a tool's imported checksum is short and whole.
+        return isImported(checksum) || checksum.length() <= 12 ? checksum : checksum.substring(0, 12) + "…";
     }
 
     private static String human(Duration duration) {

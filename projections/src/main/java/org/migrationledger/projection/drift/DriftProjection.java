@@ -13,6 +13,7 @@ import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRejected;
 import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRolledBack;
+import org.migrationledger.api.events.MigrationRunImported;
 import org.migrationledger.api.events.PromotionPathChanged;
 import org.migrationledger.projection.path.PromotionPathTable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -126,6 +127,33 @@ class DriftProjection {
                 null);
     }
 
+    @EventHandler
+    void on(MigrationRunImported event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        if (event.newToLedger()) {
+            jdbc.sql("insert into drift_migration (generation, database_name, migration_id, proposal_sequence, version,"
+                            + " checksum, proposed_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
+                    .params(
+                            generation,
+                            event.database(),
+                            event.migrationId(),
+                            sequence,
+                            event.version(),
+                            event.checksum(),
+                            java.sql.Timestamp.from(recordedAt))
+                    .update();
+        }
+        insertFact(
+                event.database(),
+                sequence,
+                event.environment(),
+                event.migrationId(),
+                event.success() ? "APPLIED" : "FAILED",
+                event.checksum(),
+                event.installedOn(),
+                event.success() ? null : "recorded as failed in " + event.source(),
+                true);
+    }
+
     @ResetHandler
     void reset() {
         DriftReadModel.TABLES.forEach(table -> jdbc.sql("delete from " + table + " where generation = ?")
@@ -164,8 +192,22 @@ class DriftProjection {
             String checksum,
             Instant recordedAt,
             String error) {
+        insertFact(database, sequence, environment, migrationId, kind, checksum, recordedAt, error, false);
+    }
+
+    private void insertFact(
+            String database,
+            long sequence,
+            String environment,
+            String migrationId,
+            String kind,
+            String checksum,
+            Instant at,
+            String error,
+            boolean imported) {
         jdbc.sql("insert into drift_fact (generation, database_name, sequence_number, environment, migration_id, kind,"
-                        + " checksum, recorded_at, error) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
+                        + " checksum, recorded_at, error, imported) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                        + " on conflict do nothing")
                 .params(
                         generation,
                         database,
@@ -174,8 +216,9 @@ class DriftProjection {
                         migrationId,
                         kind,
                         checksum,
-                        java.sql.Timestamp.from(recordedAt),
-                        error)
+                        java.sql.Timestamp.from(at),
+                        error,
+                        imported)
                 .update();
     }
 }

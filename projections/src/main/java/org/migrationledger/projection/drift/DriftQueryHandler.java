@@ -102,10 +102,11 @@ class DriftQueryHandler {
                         rs.getString("checksum"),
                         rs.getBoolean("fully_approved"),
                         rs.getTimestamp("decided_at").toInstant(),
-                        null))
+                        null,
+                        false))
                 .list());
-        steps.addAll(jdbc.sql("select sequence_number, kind, migration_id, environment, checksum, recorded_at, error"
-                        + " from drift_fact where generation = ? and database_name = ?")
+        steps.addAll(jdbc.sql("select sequence_number, kind, migration_id, environment, checksum, recorded_at, error,"
+                        + " imported from drift_fact where generation = ? and database_name = ?")
                 .params(generation, database)
                 .query((rs, i) -> new DriftJudge.Step(
                         rs.getLong("sequence_number"),
@@ -115,7 +116,8 @@ class DriftQueryHandler {
                         rs.getString("checksum"),
                         false,
                         rs.getTimestamp("recorded_at").toInstant(),
-                        rs.getString("error")))
+                        rs.getString("error"),
+                        rs.getBoolean("imported")))
                 .list());
         steps.sort(Comparator.comparingLong(DriftJudge.Step::sequence));
         return steps;
