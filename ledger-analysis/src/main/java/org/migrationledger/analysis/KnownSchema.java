@@ -10,13 +10,19 @@ import org.migrationledger.analysis.change.Names;
  *
  * @param columnTypes types keyed {@code table.column} or {@code schema.table.column}, spelled as PostgreSQL's
  *     {@code format_type} prints them (e.g. {@code character varying(32)})
+ * @param source where the types were learnt, named in findings that rely on them (e.g. {@code the schema observed in
+ *     production at 1.4.0}); null when unnamed
  */
-public record KnownSchema(Map<String, String> columnTypes) {
+public record KnownSchema(Map<String, String> columnTypes, String source) {
 
-    public static final KnownSchema NONE = new KnownSchema(Map.of());
+    public static final KnownSchema NONE = new KnownSchema(Map.of(), null);
 
     public KnownSchema {
         columnTypes = Map.copyOf(columnTypes);
+    }
+
+    public KnownSchema(Map<String, String> columnTypes) {
+        this(columnTypes, null);
     }
 
     /** The column's known type, or null; an unqualified table name matches any schema. */

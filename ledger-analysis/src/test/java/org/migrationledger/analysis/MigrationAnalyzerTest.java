@@ -250,8 +250,10 @@ class MigrationAnalyzerTest {
 
     @Test
     void columnTypesKnownFromASnapshotDecideWhetherATypeChangeRewrites() {
-        KnownSchema snapshot = new KnownSchema(java.util.Map.of(
-                "public.sessions.token", "character varying(32)", "public.courier_messages.type", "integer"));
+        KnownSchema snapshot = new KnownSchema(
+                java.util.Map.of(
+                        "public.sessions.token", "character varying(32)", "public.courier_messages.type", "integer"),
+                "the schema observed in production at 1.3.0");
 
         Analysis widening =
                 analyzer.analyze("ALTER TABLE sessions ALTER COLUMN token TYPE varchar(39);", null, snapshot);
@@ -260,10 +262,15 @@ class MigrationAnalyzerTest {
 
         assertThat(widening.findingsOf("change-column-type")).singleElement().satisfies(f -> {
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.reason()).contains("from character varying(32) to varchar(39)", "no table rewrite");
+            assertThat(f.reason())
+                    .contains(
+                            "from character varying(32) (the type in the schema observed in production at 1.3.0) to"
+                                    + " varchar(39)",
+                            "no table rewrite");
         });
         assertThat(widening.breaking()).isFalse();
-        assertThat(rewrite.findingsOf("change-column-type").get(0).reason()).contains("from integer to bigint");
+        assertThat(rewrite.findingsOf("change-column-type").get(0).reason())
+                .contains("from integer (the type in the schema observed in production at 1.3.0) to bigint");
         assertThat(rewrite.breaking()).isTrue();
     }
 }

@@ -86,15 +86,16 @@ class MigrationController {
             @RequestBody @Valid RevisionRequest body,
             HttpServletRequest request,
             Authentication caller) {
+        String migrationId = MigrationIds.fromRequest(id, "id");
         ReviseMigration command = new ReviseMigration(
                 db,
-                MigrationIds.fromRequest(id, "id"),
+                migrationId,
                 caller.getName(),
                 ScriptChecksums.of(body.script(), body.checksum()),
                 body.script(),
                 body.downScript(),
                 body.reason(),
-                analysis.analyse(body.script(), body.downScript()));
+                analysis.analyse(db, migrationId, null, body.script(), body.downScript()));
         Dispatched<MigrationRevised> outcome = dispatch.send(command, db, request, caller, null, null);
         return LedgerPosition.respond(HttpStatus.CREATED, outcome.position(), outcome.result());
     }
@@ -143,9 +144,10 @@ class MigrationController {
 
         ProposeMigration toCommand(String db, String principal, ProposalAnalysis analysis) {
             String effectiveChecksum = ScriptChecksums.of(script, checksum);
+            String id = MigrationIds.fromRequest(migrationId, "migrationId");
             return new ProposeMigration(
                     db,
-                    MigrationIds.fromRequest(migrationId, "migrationId"),
+                    id,
                     version,
                     description,
                     author,
@@ -159,7 +161,7 @@ class MigrationController {
                     risk.toRisk(),
                     verificationQueries == null ? List.of() : verificationQueries,
                     expandMigrationId == null ? null : MigrationIds.fromRequest(expandMigrationId, "expandMigrationId"),
-                    analysis.analyse(script, downScript),
+                    analysis.analyse(db, id, version, script, downScript),
                     linterEvidence == null
                             ? List.of()
                             : linterEvidence.stream()

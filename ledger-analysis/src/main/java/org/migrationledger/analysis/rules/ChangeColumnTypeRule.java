@@ -21,7 +21,11 @@ final class ChangeColumnTypeRule implements Rule {
         }
         String oldType = context.knownColumnType(type.table(), type.column());
         Verdict verdict = TypeChange.classify(oldType, type.newType());
-        return List.of(part.finding(id(), severity(verdict), reason(verdict, type, oldType)));
+        String basis = context.knownColumnTypeSource(type.table(), type.column())
+                .map(source -> " (the type in " + source + ")")
+                .orElse("");
+        String described = oldType == null ? null : oldType + basis;
+        return List.of(part.finding(id(), severity(verdict), reason(verdict, type, described)));
     }
 
     private static Severity severity(Verdict verdict) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.migrationledger.analysis.KnownSchema;
 import org.migrationledger.analysis.ScriptTransaction;
@@ -67,6 +68,14 @@ public final class ScriptContext {
     public String knownColumnType(String table, String column) {
         String declared = columnTypes.get(table + "." + column);
         return declared != null ? declared : knownSchema.columnType(table, column);
+    }
+
+    /** Where a type {@link #knownColumnType} found came from, when it came from outside the script. */
+    public Optional<String> knownColumnTypeSource(String table, String column) {
+        if (columnTypes.containsKey(table + "." + column) || knownSchema.columnType(table, column) == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(knownSchema.source());
     }
 
     public boolean runsInTransaction(AnalyzedPart part) {
