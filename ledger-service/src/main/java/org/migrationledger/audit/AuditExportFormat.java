@@ -1,6 +1,10 @@
 package org.migrationledger.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -8,7 +12,10 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.migrationledger.api.queries.AuditEventView;
 
-/** Writes exported audit events one by one: NDJSON (one JSON object a line) or CSV (RFC 4180, header first). */
+/**
+ * Writes exported audit events one by one: NDJSON (one JSON object a line) or CSV (RFC 4180, header first, CRLF line
+ * ends).
+ */
 final class AuditExportFormat {
 
     static final List<String> CSV_COLUMNS = List.of(
@@ -27,68 +34,102 @@ final class AuditExportFormat {
             "summary",
             "payload");
 
-    private final Consumer<AuditEventView> writer;
+    private static final CsvMapper CSV_MAPPER = new CsvMapper();
+    private static final CsvSchema CSV_SCHEMA = CsvSchema.builder()
+            .addColumns(CSV_COLUMNS, CsvSchema.ColumnType.STRING)
+            .setUseHeader(true)
+            .setLineSeparator("\r\n")
+            .build();
 
-    private AuditExportFormat(Consumer<AuditEventView> writer) {
+    /**
+     * Characters that make a spreadsheet read a cell as a formula. Auditors open exports in spreadsheets, and several
+     * columns carry text a pipeline chose (run URLs, reasons inside summaries), so such a cell is written with a
+     * leading apostrophe, as OWASP advises against CSV injection; the NDJSON export and the API keep the exact text.
+     */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
+
+    private final Consumer<AuditEventView> writer;
+    private final Flush flush;
+
+    private AuditExportFormat(Consumer<AuditEventView> writer, Flush flush) {
         this.writer = writer;
+        this.flush = flush;
     }
 
     void write(AuditEventView event) {
         writer.accept(event);
     }
 
-    static AuditExportFormat ndjson(Writer out, ObjectMapper json) {
-        return new AuditExportFormat(event -> {
-            try {
-                out.write(json.writeValueAsString(AuditTrailController.AuditEvent.of(event)));
-                out.write('\n');
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-    }
-
-    static AuditExportFormat csv(Writer out) {
-        line(out, CSV_COLUMNS);
-        return new AuditExportFormat(event -> line(
-                out,
-                List.of(
-                        Long.toString(event.position()),
-                        event.recordedAt().toString(),
-                        event.database(),
-                        event.type(),
-                        nullable(event.migrationId()),
-                        nullable(event.environment()),
-                        nullable(event.principal()),
-                        nullable(event.sourceTool()),
-                        nullable(event.sourceRunUrl()),
-                        nullable(event.correlationId()),
-                        event.eventId(),
-                        Long.toString(event.sequenceNumber()),
-                        event.summary(),
-                        event.payloadJson())));
-    }
-
-    private static void line(Writer out, List<String> cells) {
+    /** Pushes everything written so far to the underlying writer and flushes it. */
+    void finish() {
         try {
-            for (int i = 0; i < cells.size(); i++) {
-                if (i > 0) {
-                    out.write(',');
-                }
-                out.write(quote(cells.get(i)));
-            }
-            out.write("\r\n");
+            flush.run();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static String quote(String cell) {
-        boolean needsQuotes = cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r");
-        return needsQuotes ? '"' + cell.replace("\"", "\"\"") + '"' : cell;
+    private interface Flush {
+        void run() throws IOException;
     }
 
-    private static String nullable(String value) {
-        return value == null ? "" : value;
+    static AuditExportFormat ndjson(Writer out, ObjectMapper json) {
+        return new AuditExportFormat(
+                event -> {
+                    try {
+                        out.write(json.writeValueAsString(AuditTrailController.AuditEvent.of(event)));
+                        out.write('\n');
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                out::flush);
+    }
+
+    static AuditExportFormat csv(Writer out) {
+        SequenceWriter rows;
+        try {
+            // Flushing after every row would defeat the response's buffering on an export of a million events.
+            rows = CSV_MAPPER
+                    .writer(CSV_SCHEMA)
+                    .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
+                    .writeValues(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new AuditExportFormat(
+                event -> {
+                    try {
+                        rows.write(row(event));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                rows::flush);
+    }
+
+    private static List<String> row(AuditEventView event) {
+        return List.of(
+                Long.toString(event.position()),
+                event.recordedAt().toString(),
+                text(event.database()),
+                text(event.type()),
+                text(event.migrationId()),
+                text(event.environment()),
+                text(event.principal()),
+                text(event.sourceTool()),
+                text(event.sourceRunUrl()),
+                text(event.correlationId()),
+                text(event.eventId()),
+                Long.toString(event.sequenceNumber()),
+                text(event.summary()),
+                text(event.payloadJson()));
+    }
+
+    static String text(String value) {
+        if (value == null) {
+            return "";
+        }
+        return !value.isEmpty() && FORMULA_STARTS.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 }

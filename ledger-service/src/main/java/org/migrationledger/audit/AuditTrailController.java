@@ -91,7 +91,7 @@ class AuditTrailController {
         AuditExportFormat export =
                 format.equals(CSV) ? AuditExportFormat.csv(writer) : AuditExportFormat.ndjson(writer, json);
         trail.export(filter, export::write);
-        writer.flush();
+        export.finish();
     }
 
     private static int pageSize(Integer limit) {
