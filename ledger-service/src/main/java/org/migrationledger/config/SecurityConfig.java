@@ -53,6 +53,7 @@ class SecurityConfig {
                                 ENVIRONMENT + "/gate",
                                 ENVIRONMENT + "/schema-snapshots",
                                 ENVIRONMENT + "/history-imports",
+                                ENVIRONMENT + "/history-repairs",
                                 ENVIRONMENT + "/releases")
                         .hasRole(Role.PIPELINE.name())
                         .requestMatchers("/api/v1/audit/**")

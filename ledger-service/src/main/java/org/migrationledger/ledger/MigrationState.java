@@ -217,6 +217,11 @@ final class MigrationState {
         environments.put(environment, state);
     }
 
+    /** The environment no longer holds any fact about this migration: it is pending there again. */
+    void forget(String environment) {
+        environments.remove(environment);
+    }
+
     /** Value equality, so that Axon's test fixture can tell a state change outside the event handlers. */
     @Override
     public boolean equals(Object other) {

@@ -1,6 +1,9 @@
 package org.migrationledger.ledger;
 
+import java.util.List;
 import java.util.Set;
+import org.migrationledger.api.events.MigrationHistoryRepaired;
+import org.migrationledger.api.events.MigrationHistoryRepaired.RepairedEntry;
 import org.migrationledger.api.events.SchemaSnapshotObserved;
 import org.migrationledger.api.events.SchemaSnapshotObserved.HistoryRow;
 
@@ -28,12 +31,37 @@ final class Observations {
                                 .toList());
     }
 
+    static MigrationHistoryRepaired repaired(String database, LedgerState state, RecordHistoryRepair command) {
+        Facts.requireEnvironment(state, command.environment());
+        return new MigrationHistoryRepaired(
+                database,
+                command.environment(),
+                command.tool(),
+                withMigrationIds(command.removedFailed()),
+                withMigrationIds(command.markedDeleted()),
+                withMigrationIds(command.realigned()));
+    }
+
+    private static List<RepairedEntry> withMigrationIds(List<RepairedEntry> entries) {
+        return entries.stream()
+                .map(entry -> new RepairedEntry(
+                        migrationId(entry.version(), entry.description()),
+                        entry.version(),
+                        entry.description(),
+                        entry.script()))
+                .toList();
+    }
+
+    private static String migrationId(String version, String description) {
+        return version == null || description == null
+                ? null
+                : Naming.normaliseMigrationId("V" + version + "__" + description)
+                        .orElse(null);
+    }
+
     /** The ledger's id of a versioned history row, as the Flyway callback reports it; null for other rows. */
     private static HistoryRow withMigrationId(HistoryRow row) {
-        String migrationId = row.version() == null || row.description() == null || MARKERS.contains(row.type())
-                ? null
-                : Naming.normaliseMigrationId("V" + row.version() + "__" + row.description())
-                        .orElse(null);
+        String migrationId = MARKERS.contains(row.type()) ? null : migrationId(row.version(), row.description());
         return new HistoryRow(
                 row.installedRank(),
                 row.version(),

@@ -13,6 +13,7 @@ import org.migrationledger.api.events.DatabaseRegistered;
 import org.migrationledger.api.events.MigrationApplied;
 import org.migrationledger.api.events.MigrationApplyFailed;
 import org.migrationledger.api.events.MigrationApproved;
+import org.migrationledger.api.events.MigrationHistoryRepaired;
 import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRejected;
 import org.migrationledger.api.events.MigrationRevised;
@@ -169,6 +170,24 @@ class SchemaLedger {
         SchemaSnapshotObserved observed = Observations.observed(database, state, command);
         apply(observed);
         return observed;
+    }
+
+    @CommandHandler
+    MigrationHistoryRepaired handle(RecordHistoryRepair command) {
+        MigrationHistoryRepaired repaired = Observations.repaired(database, state, command);
+        apply(repaired);
+        return repaired;
+    }
+
+    @EventSourcingHandler
+    void on(MigrationHistoryRepaired event) {
+        // A failed run the repair removed is no longer failed there: the migration may be run, and reported, again.
+        event.removedFailed().stream()
+                .map(MigrationHistoryRepaired.RepairedEntry::migrationId)
+                .filter(java.util.Objects::nonNull)
+                .flatMap(migrationId -> state.migration(migrationId).stream())
+                .filter(migration -> migration.in(event.environment()).status() == EnvironmentStatus.FAILED)
+                .forEach(migration -> migration.forget(event.environment()));
     }
 
     @EventSourcingHandler

@@ -11,6 +11,7 @@ import org.migrationledger.api.events.MigrationAnalysis;
 import org.migrationledger.api.events.MigrationApplied;
 import org.migrationledger.api.events.MigrationApplyFailed;
 import org.migrationledger.api.events.MigrationApproved;
+import org.migrationledger.api.events.MigrationHistoryRepaired;
 import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRejected;
 import org.migrationledger.api.events.MigrationRevised;
@@ -99,7 +100,8 @@ final class EventFixtures {
                 Map.entry(ReleaseDeployed.class, new ReleaseDeployed(DATABASE, "production", "2.14.0", "1.1.0")),
                 Map.entry(SchemaSnapshotObserved.class, schemaSnapshotObserved()),
                 Map.entry(MigrationRevised.class, migrationRevised()),
-                Map.entry(MigrationRunImported.class, migrationRunImported()));
+                Map.entry(MigrationRunImported.class, migrationRunImported()),
+                Map.entry(MigrationHistoryRepaired.class, migrationHistoryRepaired()));
     }
 
     static MigrationRevised migrationRevised() {
@@ -117,6 +119,18 @@ final class EventFixtures {
                 true,
                 false,
                 null);
+    }
+
+    static MigrationHistoryRepaired migrationHistoryRepaired() {
+        return new MigrationHistoryRepaired(
+                DATABASE,
+                "staging",
+                "flyway",
+                List.of(new MigrationHistoryRepaired.RepairedEntry(
+                        "0002_drop_legacy_note", "2", "drop legacy note", "V2__drop_legacy_note.sql")),
+                List.of(),
+                List.of(new MigrationHistoryRepaired.RepairedEntry(
+                        "0001_add_wish_note", "1", "add wish note", "V1__add_wish_note.sql")));
     }
 
     static MigrationRunImported migrationRunImported() {

@@ -16,7 +16,8 @@ public sealed interface LedgerEvent
                 MigrationRolledBack,
                 ReleaseDeployed,
                 SchemaSnapshotObserved,
-                MigrationRunImported {
+                MigrationRunImported,
+                MigrationHistoryRepaired {
 
     String database();
 }

@@ -7,6 +7,7 @@ import org.migrationledger.api.events.LedgerEvent;
 import org.migrationledger.api.events.MigrationApplied;
 import org.migrationledger.api.events.MigrationApplyFailed;
 import org.migrationledger.api.events.MigrationApproved;
+import org.migrationledger.api.events.MigrationHistoryRepaired;
 import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRejected;
 import org.migrationledger.api.events.MigrationRevised;
@@ -129,6 +130,28 @@ record AuditSummary(String migrationId, String environment, String sentence) {
                                     e.capturedAt(),
                                     e.schemaVersion() == null ? "none" : e.schemaVersion()));
         }
+        if (event instanceof MigrationHistoryRepaired e) {
+            List<String> changes = new java.util.ArrayList<>();
+            repairs(changes, "removed the failed run of", e.removedFailed());
+            repairs(changes, "marked deleted", e.markedDeleted());
+            repairs(changes, "realigned with the files on disk", e.realigned());
+            // A repair naming one migration is about that migration; the trail's filter by migration finds it.
+            String only = e.removedFailed().size()
+                                    + e.markedDeleted().size()
+                                    + e.realigned().size()
+                            == 1
+                    ? java.util.stream.Stream.of(e.removedFailed(), e.markedDeleted(), e.realigned())
+                            .flatMap(List::stream)
+                            .findFirst()
+                            .map(MigrationHistoryRepaired.RepairedEntry::migrationId)
+                            .orElse(null)
+                    : null;
+            return new AuditSummary(
+                    only,
+                    e.environment(),
+                    "%s repair of the history in %s %s."
+                            .formatted(e.tool(), e.environment(), String.join("; ", changes)));
+        }
         if (event instanceof MigrationRunImported e) {
             return new AuditSummary(
                     e.migrationId(),
@@ -158,6 +181,19 @@ record AuditSummary(String migrationId, String environment, String sentence) {
         }
         return "; policy violations: "
                 + violations.stream().map(PolicyViolation::code).collect(Collectors.joining(", "));
+    }
+
+    private static void repairs(
+            List<String> changes, String what, List<MigrationHistoryRepaired.RepairedEntry> entries) {
+        if (!entries.isEmpty()) {
+            changes.add(what + " "
+                    + String.join(
+                            ", ",
+                            entries.stream()
+                                    .map(entry ->
+                                            entry.migrationId() != null ? entry.migrationId() : entry.description())
+                                    .toList()));
+        }
     }
 
     private static String shortly(String checksum) {

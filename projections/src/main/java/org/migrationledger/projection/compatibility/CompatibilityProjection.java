@@ -12,6 +12,7 @@ import org.migrationledger.api.events.EventMetadata;
 import org.migrationledger.api.events.MigrationApplied;
 import org.migrationledger.api.events.MigrationApplyFailed;
 import org.migrationledger.api.events.MigrationApproved;
+import org.migrationledger.api.events.MigrationHistoryRepaired;
 import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRejected;
 import org.migrationledger.api.events.MigrationRevised;
@@ -249,6 +250,17 @@ class CompatibilityProjection {
         CompatibilityReadModel.TABLES.forEach(table -> jdbc.sql("delete from " + table + " where generation = ?")
                 .param(generation)
                 .update());
+    }
+
+    @EventHandler
+    void on(MigrationHistoryRepaired event, @SequenceNumber long sequence) {
+        for (MigrationHistoryRepaired.RepairedEntry entry : event.removedFailed()) {
+            // The failed run is gone from the history: the migration is pending there again, not failed.
+            jdbc.sql("delete from compatibility_status where generation = ? and database_name = ? and migration_id = ?"
+                            + " and environment = ? and status = 'FAILED' and last_sequence < ?")
+                    .params(generation, event.database(), entry.migrationId(), event.environment(), sequence)
+                    .update();
+        }
     }
 
     private void status(

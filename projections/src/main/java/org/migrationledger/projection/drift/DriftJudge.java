@@ -85,6 +85,12 @@ final class DriftJudge {
             }
             case "REJECTED" -> rejected.put(step.migrationId(), true);
             case "APPLIED" -> applied(step);
+            case "FAILURE_CLEARED" -> {
+                Status before = statusOf(step.environment()).get(step.migrationId());
+                if (before != null && before.kind().equals("FAILED")) {
+                    statusOf(step.environment()).remove(step.migrationId());
+                }
+            }
             case "FAILED" ->
                 put(step, new Status("FAILED", step.checksum(), step.at(), false, null, step.error(), step.imported()));
             default -> {

@@ -9,6 +9,7 @@ import org.migrationledger.api.events.DatabaseRegistered;
 import org.migrationledger.api.events.MigrationApplied;
 import org.migrationledger.api.events.MigrationApplyFailed;
 import org.migrationledger.api.events.MigrationApproved;
+import org.migrationledger.api.events.MigrationHistoryRepaired;
 import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRejected;
 import org.migrationledger.api.events.MigrationRevised;
@@ -152,6 +153,25 @@ class DriftProjection {
                 event.installedOn(),
                 event.success() ? null : "recorded as failed in " + event.source(),
                 true);
+    }
+
+    @EventHandler
+    void on(MigrationHistoryRepaired event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        for (MigrationHistoryRepaired.RepairedEntry entry : event.removedFailed()) {
+            if (entry.migrationId() != null) {
+                // One repair clears several failures, all under the event's sequence number: the key is per migration.
+                insertFact(
+                        event.database(),
+                        sequence,
+                        event.environment(),
+                        entry.migrationId(),
+                        "FAILURE_CLEARED",
+                        null,
+                        recordedAt,
+                        null,
+                        false);
+            }
+        }
     }
 
     @ResetHandler
