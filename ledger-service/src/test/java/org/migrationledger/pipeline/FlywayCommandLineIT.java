@@ -1,6 +1,7 @@
 package org.migrationledger.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 import static org.migrationledger.pipeline.KratosFlywayIT.expectExit;
 
@@ -158,7 +159,7 @@ class FlywayCommandLineIT extends LedgerServiceIT {
                         apply -> apply.path("migrationId").asText(),
                         apply -> apply.path("checksum").asText())
                 .containsExactlyElementsOf(expected.entrySet().stream()
-                        .map(e -> org.assertj.core.groups.Tuple.tuple(e.getKey(), e.getValue()))
+                        .map(e -> tuple(e.getKey(), e.getValue()))
                         .toList());
         assertThat(applies).allSatisfy(apply -> {
             assertThat(apply.path("durationMs").isIntegralNumber())
