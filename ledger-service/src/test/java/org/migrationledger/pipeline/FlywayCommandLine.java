@@ -16,7 +16,8 @@ import org.migrationledger.client.flyway.LedgerCallback;
  * Flyway's own command-line distribution as the build unpacked it ({@code -Dledger.flyway.home}), with the shaded
  * {@code ledger-client.jar} ({@code -Dledger.client.jar}) dropped into its {@code jars/} folder the way the README
  * tells a pipeline to. Runs the {@code flyway} launcher and {@code java -jar ledger-client.jar} as processes, on the
- * JVM running the tests, with nothing of this JVM's {@code LEDGER_*} or {@code FLYWAY_*} environment leaking in.
+ * JVM running the tests. This JVM's {@code LEDGER_*}, {@code FLYWAY_*}, {@code JAVA_ARGS} and {@code CLASSPATH} are
+ * kept out: the launcher reads the last two, and a pipeline's own settings must not change what is tested.
  */
 record FlywayCommandLine(Path home, Path clientJar) {
 
@@ -75,7 +76,12 @@ record FlywayCommandLine(Path home, Path clientJar) {
                     .directory(directory.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
-            builder.environment().keySet().removeIf(name -> name.startsWith("LEDGER_") || name.startsWith("FLYWAY_"));
+            builder.environment()
+                    .keySet()
+                    .removeIf(name -> name.startsWith("LEDGER_")
+                            || name.startsWith("FLYWAY_")
+                            || name.equals("JAVA_ARGS")
+                            || name.equals("CLASSPATH"));
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
             builder.environment().putAll(environment);
             Process process = builder.start();
