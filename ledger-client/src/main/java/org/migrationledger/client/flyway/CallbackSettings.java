@@ -9,8 +9,14 @@ import org.migrationledger.client.spool.OnUnreachable;
 
 /**
  * How the Flyway callback reports, and where to. Each setting is read, first found wins, from a Java system property
- * ({@code -Dledger.url=…}), a Flyway placeholder of the same name ({@code flyway.placeholders.ledger.url=…} in
- * {@code flyway.conf}, or {@code FLYWAY_PLACEHOLDERS_LEDGER_URL}), then an environment variable ({@code LEDGER_URL}).
+ * ({@code -Dledger.url=…}), a Flyway placeholder, then an environment variable ({@code LEDGER_URL}).
+ *
+ * <p>A placeholder may be named {@code ledger.url} or {@code ledger_url} (dashes as underscores: {@code
+ * ledger_on_unreachable}), the dotted name first. Flyway only carries the dotted name through its configuration files
+ * ({@code flyway.placeholders.ledger.url=…} in {@code flyway.conf}, {@code "ledger.url" = "…"} under {@code
+ * [flyway.placeholders]} in {@code flyway.toml}): its command line refuses {@code -placeholders.ledger.url=…} as
+ * unparsable, and it lowercases {@code FLYWAY_PLACEHOLDERS_LEDGER_URL} to {@code ledger_url}. So the underscore name is
+ * what works there ({@code -placeholders.ledger_url=…}, matched whatever its case).
  *
  * @param database the ledger's name of the database being migrated ({@code ledger.database}, {@code LEDGER_DATABASE})
  * @param environment the environment this run migrates ({@code ledger.environment}, {@code LEDGER_ENVIRONMENT})
@@ -54,15 +60,26 @@ public record CallbackSettings(
 
         Optional<String> get(String name) {
             String key = "ledger." + name;
-            String variable = "LEDGER_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
-            return first(system.get(key), placeholders.get(key), env.get(variable));
+            String underscored = "ledger_" + name.replace('-', '_');
+            String variable = underscored.toUpperCase(Locale.ROOT);
+            return first(
+                    system.get(key), placeholders.get(key), underscoredPlaceholder(underscored), env.get(variable));
+        }
+
+        private String underscoredPlaceholder(String underscored) {
+            return placeholders.entrySet().stream()
+                    .filter(entry -> entry.getKey().equalsIgnoreCase(underscored))
+                    .map(Map.Entry::getValue)
+                    .findFirst()
+                    .orElse(null);
         }
 
         String required(String name) {
             return get(name)
                     .orElseThrow(() -> new IllegalStateException("The ledger callback needs ledger." + name
-                            + ": set -Dledger." + name + ", the Flyway placeholder ledger." + name + " or LEDGER_"
-                            + name.toUpperCase(Locale.ROOT) + "."));
+                            + ": set -Dledger." + name + ", the Flyway placeholder ledger." + name + " (ledger_"
+                            + name.replace('-', '_') + " on Flyway's command line) or LEDGER_"
+                            + name.toUpperCase(Locale.ROOT).replace('-', '_') + "."));
         }
 
         private static Optional<String> first(String... values) {

@@ -30,8 +30,9 @@ import org.migrationledger.client.spool.Spool;
  * sends the schema and the history table as observed. Reports the ledger cannot take are spooled (or fail the run,
  * see {@link CallbackSettings}) and delivered, in order, before the next run's first report.
  *
- * <p>On the Flyway command line: put {@code ledger-client.jar} in Flyway's {@code jars/} folder and set
- * {@code flyway.callbacks=org.migrationledger.client.flyway.LedgerCallback}. In Spring Boot: declare it as a bean.
+ * <p>On the Flyway command line: put {@code ledger-client.jar} in Flyway's {@code jars/} folder and pass
+ * {@code -callbacks=org.migrationledger.client.flyway.LedgerCallback}. In Spring Boot: set {@code ledger.database}
+ * and {@code org.migrationledger.client.spring.LedgerCallbackAutoConfiguration} declares it as a bean.
  */
 public class LedgerCallback implements Callback {
 

@@ -30,6 +30,38 @@ class CallbackSettingsTest {
     }
 
     @Test
+    void readsUnderscorePlaceholdersAsFlywaysCommandLineAndEnvironmentDeliverThem() {
+        // -placeholders.ledger_database=… keeps the case typed; FLYWAY_PLACEHOLDERS_LEDGER_… arrives lowercased.
+        Map<String, String> placeholders = Map.of(
+                "ledger_database", "wishlist",
+                "LEDGER_ENVIRONMENT", "staging",
+                "ledger_on_unreachable", "fail",
+                "ledger_spool_dir", "/var/spool/ledger",
+                "ledger_run_url", "https://ci.example.com/jobs/7",
+                "ledger_snapshot", "false");
+
+        CallbackSettings settings = CallbackSettings.resolve(Map.of(), placeholders, Map.of("LEDGER_TOKEN", "secret"));
+
+        assertThat(settings.database()).isEqualTo("wishlist");
+        assertThat(settings.environment()).isEqualTo("staging");
+        assertThat(settings.onUnreachable()).isEqualTo(OnUnreachable.FAIL);
+        assertThat(settings.spoolDirectory()).isEqualTo(Path.of("/var/spool/ledger"));
+        assertThat(settings.connection().runUrl()).isEqualTo("https://ci.example.com/jobs/7");
+        assertThat(settings.snapshotAfterMigrate()).isFalse();
+    }
+
+    @Test
+    void theDottedPlaceholderWinsOverTheUnderscoredOneWhichWinsOverTheEnvironment() {
+        CallbackSettings settings = CallbackSettings.resolve(
+                Map.of(),
+                Map.of("ledger.environment", "production", "ledger_environment", "staging", "ledger_database", "shop"),
+                Map.of("LEDGER_ENVIRONMENT", "ci", "LEDGER_DATABASE", "wishlist", "LEDGER_TOKEN", "secret"));
+
+        assertThat(settings.environment()).isEqualTo("production");
+        assertThat(settings.database()).isEqualTo("shop");
+    }
+
+    @Test
     void systemPropertiesWinOverPlaceholdersWhichWinOverTheEnvironment() {
         CallbackSettings settings = CallbackSettings.resolve(
                 Map.of("ledger.environment", "production"),
@@ -52,6 +84,7 @@ class CallbackSettingsTest {
     void namesWhatIsMissing() {
         assertThatThrownBy(() -> CallbackSettings.resolve(Map.of(), Map.of(), Map.of("LEDGER_TOKEN", "secret")))
                 .hasMessageContaining("ledger.database")
+                .hasMessageContaining("ledger_database on Flyway's command line")
                 .hasMessageContaining("LEDGER_DATABASE");
         assertThatThrownBy(() -> CallbackSettings.resolve(
                         Map.of(), Map.of(), Map.of("LEDGER_DATABASE", "w", "LEDGER_ENVIRONMENT", "ci")))
