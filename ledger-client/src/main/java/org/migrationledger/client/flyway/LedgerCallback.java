@@ -1,12 +1,15 @@
 package org.migrationledger.client.flyway;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.flywaydb.core.api.MigrationInfo;
@@ -16,6 +19,9 @@ import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.logging.Log;
 import org.flywaydb.core.api.logging.LogFactory;
+import org.flywaydb.core.api.output.OperationResult;
+import org.flywaydb.core.api.output.RepairOutput;
+import org.flywaydb.core.api.output.RepairResult;
 import org.migrationledger.client.http.LedgerAnswer;
 import org.migrationledger.client.http.LedgerClient;
 import org.migrationledger.client.http.LedgerWrite;
@@ -26,8 +32,10 @@ import org.migrationledger.client.spool.Spool;
 
 /**
  * Reports every migration of a {@code flyway migrate} to the ledger: success with the script's SHA-256 and the time
- * it took, failure with the statement that failed (and the database's error where Flyway hands it to callbacks), an undo as a rollback by down script; after a migrate or a repair it
- * sends the schema and the history table as observed. Reports the ledger cannot take are spooled (or fail the run,
+ * it took, failure with the statement that failed (and the database's error where Flyway hands it to callbacks), an
+ * undo as a rollback by down script, and a {@code flyway repair} that changed the history as its own fact (failed runs
+ * removed, entries marked deleted, checksums realigned); after a migrate or a repair it sends the schema and the
+ * history table as observed. Reports the ledger cannot take are spooled (or fail the run,
  * see {@link CallbackSettings}) and delivered, in order, before the next run's first report.
  *
  * <p>On the Flyway command line: put {@code ledger-client.jar} in Flyway's {@code jars/} folder and pass
@@ -48,7 +56,8 @@ public class LedgerCallback implements Callback {
             Event.AFTER_MIGRATE_OPERATION_FINISH,
             Event.BEFORE_EACH_UNDO,
             Event.AFTER_EACH_UNDO,
-            Event.AFTER_REPAIR);
+            Event.AFTER_REPAIR,
+            Event.AFTER_REPAIR_OPERATION_FINISH);
 
     private final CallbackSettings configured;
     private final Map<String, String> environment;
@@ -97,8 +106,18 @@ public class LedgerCallback implements Callback {
             case AFTER_MIGRATE_ERROR, AFTER_MIGRATE_OPERATION_FINISH ->
                 run(context).summarise();
             case AFTER_REPAIR -> {
-                observe(context, "REPAIR");
-                run(context).summarise();
+                // The connection is gone by the time Flyway hands over what the repair did: read the schema now,
+                // send it after the repair itself, so the ledger records the repair before what it left.
+                Run current = run(context);
+                if (current.settings.snapshotAfterMigrate()) {
+                    current.holdSnapshot(context, "REPAIR");
+                }
+            }
+            case AFTER_REPAIR_OPERATION_FINISH -> {
+                Run current = run(context);
+                current.reportRepair(context.getOperationResult());
+                current.sendHeldSnapshot();
+                current.summarise();
             }
             default -> {}
         }
@@ -155,6 +174,7 @@ public class LedgerCallback implements Callback {
         private int sent;
         private int spooled;
         private int refused;
+        private LedgerWrite heldSnapshot;
 
         Run(CallbackSettings settings) {
             this.settings = settings;
@@ -242,6 +262,22 @@ public class LedgerCallback implements Callback {
         }
 
         void reportSnapshot(Context context, String trigger) {
+            capture(context, trigger).ifPresent(this::deliver);
+        }
+
+        void holdSnapshot(Context context, String trigger) {
+            heldSnapshot = capture(context, trigger).orElse(null);
+        }
+
+        void sendHeldSnapshot() {
+            if (heldSnapshot != null) {
+                LedgerWrite snapshot = heldSnapshot;
+                heldSnapshot = null;
+                deliver(snapshot);
+            }
+        }
+
+        private Optional<LedgerWrite> capture(Context context, String trigger) {
             Configuration configuration = context.getConfiguration();
             String schema = configuration.getDefaultSchema() != null
                     ? configuration.getDefaultSchema()
@@ -250,14 +286,47 @@ public class LedgerCallback implements Callback {
             try {
                 SchemaSnapshot snapshot = SchemaSnapshot.capture(
                         context.getConnection(), trigger, true, true, List.of(configuration.getSchemas()), table);
-                deliver(LedgerWrite.post(
+                return Optional.of(LedgerWrite.post(
                         LedgerClient.databasePath(
                                 settings.database(), "environments", settings.environment(), "schema-snapshots"),
                         LedgerClient.JSON.valueToTree(snapshot),
-                        "schema of " + settings.environment() + " after " + trigger.toLowerCase()));
+                        "schema of " + settings.environment() + " after " + trigger.toLowerCase(Locale.ROOT)));
             } catch (SQLException e) {
                 LOG.warn("Ledger: could not capture the schema of " + settings.environment() + ": " + e.getMessage());
+                return Optional.empty();
             }
+        }
+
+        void reportRepair(OperationResult result) {
+            if (!(result instanceof RepairResult repair)) {
+                return;
+            }
+            ObjectNode body = LedgerClient.JSON.createObjectNode().put("tool", CallbackSettings.TOOL);
+            int changed = entries(body.putArray("removedFailed"), repair.migrationsRemoved)
+                    + entries(body.putArray("markedDeleted"), repair.migrationsDeleted)
+                    + entries(body.putArray("realigned"), repair.migrationsAligned);
+            if (changed == 0) {
+                LOG.info("Ledger: the repair of " + settings.environment() + " changed nothing; nothing to report.");
+                return;
+            }
+            deliver(LedgerWrite.post(
+                    LedgerClient.databasePath(
+                            settings.database(), "environments", settings.environment(), "history-repairs"),
+                    body,
+                    "repair of " + settings.environment() + "'s history (" + changed + " entries)"));
+        }
+
+        private static int entries(ArrayNode target, List<RepairOutput> outputs) {
+            if (outputs == null) {
+                return 0;
+            }
+            for (RepairOutput output : outputs) {
+                ObjectNode entry = target.addObject();
+                entry.put("version", output.version == null || output.version.isBlank() ? null : output.version);
+                entry.put("description", output.description);
+                entry.put("script", output.filepath);
+            }
+            return outputs.size();
         }
 
         void summarise() {
