@@ -55,21 +55,7 @@ class DriftProjection {
 
     @EventHandler
     void on(MigrationProposed event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        jdbc.sql("insert into drift_migration (generation, database_name, migration_id, proposal_sequence, version,"
-                        + " checksum, proposed_at) values (?, ?, ?, ?, ?, ?, ?)"
-                        + " on conflict (generation, database_name, migration_id) do update set"
-                        + " proposal_sequence = excluded.proposal_sequence, version = excluded.version,"
-                        + " checksum = excluded.checksum, proposed_at = excluded.proposed_at"
-                        + " where drift_migration.proposal_sequence <= excluded.proposal_sequence")
-                .params(
-                        generation,
-                        event.database(),
-                        event.migrationId(),
-                        sequence,
-                        event.version(),
-                        event.checksum(),
-                        java.sql.Timestamp.from(recordedAt))
-                .update();
+        migration(event.database(), event.migrationId(), sequence, event.version(), event.checksum(), recordedAt);
     }
 
     @EventHandler
@@ -131,17 +117,7 @@ class DriftProjection {
     @EventHandler
     void on(MigrationRunImported event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         if (event.newToLedger()) {
-            jdbc.sql("insert into drift_migration (generation, database_name, migration_id, proposal_sequence, version,"
-                            + " checksum, proposed_at) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
-                    .params(
-                            generation,
-                            event.database(),
-                            event.migrationId(),
-                            sequence,
-                            event.version(),
-                            event.checksum(),
-                            java.sql.Timestamp.from(recordedAt))
-                    .update();
+            migration(event.database(), event.migrationId(), sequence, event.version(), event.checksum(), recordedAt);
         }
         insertFact(
                 event.database(),
@@ -172,6 +148,26 @@ class DriftProjection {
                         false);
             }
         }
+    }
+
+    /** A migration the ledger knows, from its proposal or from the imported history that made it known. */
+    private void migration(
+            String database, String migrationId, long sequence, String version, String checksum, Instant knownAt) {
+        jdbc.sql("insert into drift_migration (generation, database_name, migration_id, proposal_sequence, version,"
+                        + " checksum, proposed_at) values (?, ?, ?, ?, ?, ?, ?)"
+                        + " on conflict (generation, database_name, migration_id) do update set"
+                        + " proposal_sequence = excluded.proposal_sequence, version = excluded.version,"
+                        + " checksum = excluded.checksum, proposed_at = excluded.proposed_at"
+                        + " where drift_migration.proposal_sequence <= excluded.proposal_sequence")
+                .params(
+                        generation,
+                        database,
+                        migrationId,
+                        sequence,
+                        version,
+                        checksum,
+                        java.sql.Timestamp.from(knownAt))
+                .update();
     }
 
     @ResetHandler
