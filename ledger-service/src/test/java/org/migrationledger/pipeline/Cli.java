@@ -2,9 +2,11 @@ package org.migrationledger.pipeline;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.Map;
 import org.migrationledger.LedgerServiceIT;
 import org.migrationledger.client.cli.LedgerCli;
+import org.migrationledger.testsupport.FreshDatabase;
 
 /** Runs the pipeline client's command line in-process, configured by environment variables as a CI job would be. */
 record Cli(String url) {
@@ -17,6 +19,21 @@ record Cli(String url) {
                 : Map.of("LEDGER_URL", url, "LEDGER_TOKEN", LedgerServiceIT.tokenOf(principal));
         int exit = LedgerCli.run(args, environment, new PrintWriter(out, true), new PrintWriter(err, true));
         return new Result(exit, out.toString(), err.toString());
+    }
+
+    /** {@code ledger snapshot} of a real database, as the pipeline principal {@code ci} sends it. */
+    Result snapshot(String database, String environment, FreshDatabase target, Path spool) {
+        return run(
+                "ci",
+                "snapshot",
+                database,
+                environment,
+                "--jdbc-url",
+                target.jdbcUrl(),
+                "--jdbc-user",
+                target.user(),
+                "--spool-dir",
+                spool.toString());
     }
 
     /** An exit code and what was printed. */

@@ -81,19 +81,7 @@ class HistoryImportIT extends LedgerServiceIT {
             assertThat(versions("legacy", "production").path("currentVersion").asText())
                     .isEqualTo("1.19.0");
 
-            expectExit(
-                    0,
-                    cli.run(
-                            "ci",
-                            "snapshot",
-                            "legacy",
-                            "production",
-                            "--jdbc-url",
-                            production.jdbcUrl(),
-                            "--jdbc-user",
-                            production.user(),
-                            "--spool-dir",
-                            work.resolve("spool").toString()));
+            expectExit(0, cli.snapshot("legacy", "production", production, work.resolve("spool")));
             await().during(Duration.ofSeconds(1))
                     .atMost(Duration.ofSeconds(20))
                     .untilAsserted(() -> assertThat(get("/api/v1/databases/legacy/drift", "audrey")

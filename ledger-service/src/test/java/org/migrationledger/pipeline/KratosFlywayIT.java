@@ -160,19 +160,7 @@ class KratosFlywayIT extends LedgerServiceIT {
         execute(production, "drop index " + index);
         execute(production, "alter type ledger_test_status add value 'archived'");
 
-        expectExit(
-                0,
-                cli.run(
-                        "ci",
-                        "snapshot",
-                        "kratos",
-                        "production",
-                        "--jdbc-url",
-                        production.jdbcUrl(),
-                        "--jdbc-user",
-                        production.user(),
-                        "--spool-dir",
-                        spool().toString()));
+        expectExit(0, cli.snapshot("kratos", "production", production, spool()));
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(observedDrift())
@@ -218,19 +206,7 @@ class KratosFlywayIT extends LedgerServiceIT {
                 .load()
                 .migrate();
 
-        expectExit(
-                0,
-                cli.run(
-                        "ci",
-                        "snapshot",
-                        "kratos",
-                        "staging",
-                        "--jdbc-url",
-                        staging.jdbcUrl(),
-                        "--jdbc-user",
-                        staging.user(),
-                        "--spool-dir",
-                        spool().toString()));
+        expectExit(0, cli.snapshot("kratos", "staging", staging, spool()));
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(observedDrift())

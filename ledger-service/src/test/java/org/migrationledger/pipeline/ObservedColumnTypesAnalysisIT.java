@@ -37,19 +37,7 @@ class ObservedColumnTypesAnalysisIT extends LedgerServiceIT {
                     production,
                     "create table sessions (id bigint primary key, token varchar(32) not null);"
                             + " create table courier_messages (id bigint primary key, kind integer not null);");
-            expectExit(
-                    0,
-                    cli.run(
-                            "ci",
-                            "snapshot",
-                            "sessions",
-                            "production",
-                            "--jdbc-url",
-                            production.jdbcUrl(),
-                            "--jdbc-user",
-                            production.user(),
-                            "--spool-dir",
-                            work.resolve("spool").toString()));
+            expectExit(0, cli.snapshot("sessions", "production", production, work.resolve("spool")));
         }
         await().atMost(Duration.ofSeconds(20))
                 .until(() -> get("/api/v1/databases/sessions/schema-comparison?from=production&to=production", "audrey")
