@@ -7,7 +7,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.migrationledger.api.events.DatabaseRegistered;
 import org.migrationledger.api.events.EventMetadata;
 import org.migrationledger.api.events.MigrationApplied;
 import org.migrationledger.api.events.MigrationApplyFailed;
@@ -18,35 +17,18 @@ import org.migrationledger.api.events.MigrationRejected;
 import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRolledBack;
 import org.migrationledger.api.events.MigrationRunImported;
-import org.migrationledger.api.events.PromotionPathChanged;
 import org.migrationledger.api.events.ReleaseDeployed;
-import org.migrationledger.projection.path.PromotionPathTable;
+import org.migrationledger.projection.path.PathTrackingProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Writes one generation of the compatibility read model. Keyed by (database, sequence number) or guarded by the last
  * sequence number, so a redelivered event changes nothing.
  */
-class CompatibilityProjection {
-
-    private final JdbcClient jdbc;
-    private final int generation;
-    private final PromotionPathTable paths;
+class CompatibilityProjection extends PathTrackingProjection {
 
     CompatibilityProjection(JdbcClient jdbc, int generation) {
-        this.jdbc = jdbc;
-        this.generation = generation;
-        this.paths = new PromotionPathTable(jdbc, "compatibility_environment");
-    }
-
-    @EventHandler
-    void on(DatabaseRegistered event) {
-        paths.replace(generation, event.database(), event.environments());
-    }
-
-    @EventHandler
-    void on(PromotionPathChanged event) {
-        paths.replace(generation, event.database(), event.environments());
+        super(jdbc, generation, "compatibility_environment");
     }
 
     @EventHandler

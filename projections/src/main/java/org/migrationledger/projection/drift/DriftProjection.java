@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.migrationledger.api.events.DatabaseRegistered;
 import org.migrationledger.api.events.MigrationApplied;
 import org.migrationledger.api.events.MigrationApplyFailed;
 import org.migrationledger.api.events.MigrationApproved;
@@ -15,34 +14,17 @@ import org.migrationledger.api.events.MigrationRejected;
 import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRolledBack;
 import org.migrationledger.api.events.MigrationRunImported;
-import org.migrationledger.api.events.PromotionPathChanged;
-import org.migrationledger.projection.path.PromotionPathTable;
+import org.migrationledger.projection.path.PathTrackingProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Writes one generation of the drift read model: the facts and decisions drift is judged from, each keyed by
  * (database, sequence number). Judging happens at query time, against the clock.
  */
-class DriftProjection {
-
-    private final JdbcClient jdbc;
-    private final int generation;
-    private final PromotionPathTable paths;
+class DriftProjection extends PathTrackingProjection {
 
     DriftProjection(JdbcClient jdbc, int generation) {
-        this.jdbc = jdbc;
-        this.generation = generation;
-        this.paths = new PromotionPathTable(jdbc, "drift_environment");
-    }
-
-    @EventHandler
-    void on(DatabaseRegistered event) {
-        paths.replace(generation, event.database(), event.environments());
-    }
-
-    @EventHandler
-    void on(PromotionPathChanged event) {
-        paths.replace(generation, event.database(), event.environments());
+        super(jdbc, generation, "drift_environment");
     }
 
     @EventHandler

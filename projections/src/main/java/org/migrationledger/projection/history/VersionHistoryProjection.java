@@ -6,38 +6,20 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.migrationledger.api.events.DatabaseRegistered;
 import org.migrationledger.api.events.EventMetadata;
 import org.migrationledger.api.events.MigrationApplied;
 import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRolledBack;
 import org.migrationledger.api.events.MigrationRunImported;
-import org.migrationledger.api.events.PromotionPathChanged;
-import org.migrationledger.projection.path.PromotionPathTable;
+import org.migrationledger.projection.path.PathTrackingProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Writes one generation of the version history: the promotion path, migrations, and applies and rollbacks. */
-class VersionHistoryProjection {
-
-    private final JdbcClient jdbc;
-    private final int generation;
-    private final PromotionPathTable paths;
+class VersionHistoryProjection extends PathTrackingProjection {
 
     VersionHistoryProjection(JdbcClient jdbc, int generation) {
-        this.jdbc = jdbc;
-        this.generation = generation;
-        this.paths = new PromotionPathTable(jdbc, "version_history_environment");
-    }
-
-    @EventHandler
-    void on(DatabaseRegistered event) {
-        paths.replace(generation, event.database(), event.environments());
-    }
-
-    @EventHandler
-    void on(PromotionPathChanged event) {
-        paths.replace(generation, event.database(), event.environments());
+        super(jdbc, generation, "version_history_environment");
     }
 
     @EventHandler

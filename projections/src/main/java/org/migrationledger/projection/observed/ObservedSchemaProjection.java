@@ -4,41 +4,23 @@ import java.sql.Timestamp;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.migrationledger.api.events.DatabaseRegistered;
 import org.migrationledger.api.events.MigrationApplied;
 import org.migrationledger.api.events.MigrationApplyFailed;
 import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRolledBack;
 import org.migrationledger.api.events.MigrationRunImported;
-import org.migrationledger.api.events.PromotionPathChanged;
 import org.migrationledger.api.events.SchemaSnapshotObserved;
-import org.migrationledger.projection.path.PromotionPathTable;
+import org.migrationledger.projection.path.PathTrackingProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Writes one generation of the observed-schema read model: observations of the target databases, and the ledger's
  * own facts they are reconciled with. Every write is an idempotent upsert keyed by the event's sequence number.
  */
-class ObservedSchemaProjection {
-
-    private final JdbcClient jdbc;
-    private final int generation;
-    private final PromotionPathTable paths;
+class ObservedSchemaProjection extends PathTrackingProjection {
 
     ObservedSchemaProjection(JdbcClient jdbc, int generation) {
-        this.jdbc = jdbc;
-        this.generation = generation;
-        this.paths = new PromotionPathTable(jdbc, "observed_environment");
-    }
-
-    @EventHandler
-    void on(DatabaseRegistered event) {
-        paths.replace(generation, event.database(), event.environments());
-    }
-
-    @EventHandler
-    void on(PromotionPathChanged event) {
-        paths.replace(generation, event.database(), event.environments());
+        super(jdbc, generation, "observed_environment");
     }
 
     @EventHandler
