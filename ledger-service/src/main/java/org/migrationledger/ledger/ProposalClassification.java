@@ -2,6 +2,8 @@ package org.migrationledger.ledger;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.migrationledger.analysis.Category;
 import org.migrationledger.api.events.MigrationAnalysis;
 
 /**
@@ -12,8 +14,6 @@ import org.migrationledger.api.events.MigrationAnalysis;
  * @param understatements one sentence per declared value that is weaker than the analysis; empty when none
  */
 record ProposalClassification(String category, boolean breaking, boolean rollbackSafe, List<String> understatements) {
-
-    private static final List<String> CATEGORY_STRENGTH = List.of("expand", "migrate", "contract");
 
     static ProposalClassification of(ProposeMigration proposal) {
         MigrationAnalysis analysis = proposal.analysis();
@@ -42,7 +42,7 @@ record ProposalClassification(String category, boolean breaking, boolean rollbac
     private static ProposalClassification withAnalysis(ProposeMigration proposal, MigrationAnalysis analysis) {
         List<String> understatements = new ArrayList<>();
         String category = proposal.declaredCategory() != null ? proposal.declaredCategory() : analysis.category();
-        if (strength(category) < strength(analysis.category())) {
+        if (category(category).isWeakerThan(category(analysis.category()))) {
             understatements.add(
                     "declared category '" + category + "' but the analysis found '" + analysis.category() + "'");
         }
@@ -57,7 +57,7 @@ record ProposalClassification(String category, boolean breaking, boolean rollbac
         return new ProposalClassification(category, breaking, rollbackSafe, List.copyOf(understatements));
     }
 
-    private static int strength(String category) {
-        return CATEGORY_STRENGTH.indexOf(category);
+    private static Category category(String name) {
+        return Category.valueOf(name.toUpperCase(Locale.ROOT));
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
@@ -63,13 +62,6 @@ class AuditTrailProjection {
                         java.sql.Timestamp.from(recordedAt),
                         summary.sentence(),
                         json(event))
-                .update();
-    }
-
-    @ResetHandler
-    void reset() {
-        jdbc.sql("delete from audit_event where generation = ?")
-                .param(generation)
                 .update();
     }
 

@@ -3,7 +3,6 @@ package org.migrationledger.projection.compatibility;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.time.Instant;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -225,13 +224,6 @@ class CompatibilityProjection extends PathTrackingProjection {
                         java.sql.Timestamp.from(recordedAt),
                         principal)
                 .update();
-    }
-
-    @ResetHandler
-    void reset() {
-        CompatibilityReadModel.TABLES.forEach(table -> jdbc.sql("delete from " + table + " where generation = ?")
-                .param(generation)
-                .update());
     }
 
     @EventHandler

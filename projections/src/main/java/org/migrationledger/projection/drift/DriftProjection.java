@@ -2,7 +2,6 @@ package org.migrationledger.projection.drift;
 
 import java.time.Instant;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.migrationledger.api.events.MigrationApplied;
@@ -150,13 +149,6 @@ class DriftProjection extends PathTrackingProjection {
                         checksum,
                         java.sql.Timestamp.from(knownAt))
                 .update();
-    }
-
-    @ResetHandler
-    void reset() {
-        DriftReadModel.TABLES.forEach(table -> jdbc.sql("delete from " + table + " where generation = ?")
-                .param(generation)
-                .update());
     }
 
     private void decision(

@@ -2,7 +2,6 @@ package org.migrationledger.projection.history;
 
 import java.time.Instant;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -108,13 +107,6 @@ class VersionHistoryProjection extends PathTrackingProjection {
                     recordedAt,
                     event.installedBy());
         }
-    }
-
-    @ResetHandler
-    void reset() {
-        VersionHistoryReadModel.TABLES.forEach(table -> jdbc.sql("delete from " + table + " where generation = ?")
-                .param(generation)
-                .update());
     }
 
     private void insertFact(

@@ -2,7 +2,6 @@ package org.migrationledger.projection.observed;
 
 import java.sql.Timestamp;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.migrationledger.api.events.MigrationApplied;
 import org.migrationledger.api.events.MigrationApplyFailed;
@@ -111,13 +110,6 @@ class ObservedSchemaProjection extends PathTrackingProjection {
                             ObservedJson.write(event.flywayHistory()))
                     .update();
         }
-    }
-
-    @ResetHandler
-    void reset() {
-        ObservedSchemaReadModel.TABLES.forEach(table -> jdbc.sql("delete from " + table + " where generation = ?")
-                .param(generation)
-                .update());
     }
 
     private void fact(String database, long sequence, String environment, String migrationId, String kind) {

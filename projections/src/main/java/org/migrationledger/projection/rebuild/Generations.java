@@ -103,12 +103,6 @@ public class Generations {
                 == 1;
     }
 
-    public void recordComparison(String readModel, int generation, String comparison) {
-        jdbc.sql("update projection_generation set comparison = ? where read_model = ? and generation = ?")
-                .params(comparison, readModel, generation)
-                .update();
-    }
-
     /**
      * Makes a READY generation active in one transaction: the active one becomes STANDBY and the previous STANDBY is
      * retired. Returns the retired generation, if any, whose rows the caller deletes.
