@@ -146,6 +146,11 @@ final class MigrationState {
         return category;
     }
 
+    /** Whether the migration breaks code still running against the old schema, as classified (not its impact). */
+    boolean breaking() {
+        return breaking;
+    }
+
     boolean needsDbaAndTwoApprovers() {
         return breaking || highImpact;
     }

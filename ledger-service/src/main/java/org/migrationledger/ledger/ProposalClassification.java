@@ -57,7 +57,8 @@ record ProposalClassification(String category, boolean breaking, boolean rollbac
         return new ProposalClassification(category, breaking, rollbackSafe, List.copyOf(understatements));
     }
 
-    private static Category category(String name) {
+    /** The category a proposal or analysis names ({@code expand}, {@code migrate}, {@code contract}). */
+    static Category category(String name) {
         return Category.valueOf(name.toUpperCase(Locale.ROOT));
     }
 }

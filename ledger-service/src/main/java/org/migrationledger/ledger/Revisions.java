@@ -1,6 +1,5 @@
 package org.migrationledger.ledger;
 
-import java.util.List;
 import org.migrationledger.api.events.MigrationAnalysis;
 import org.migrationledger.api.events.MigrationRevised;
 
@@ -13,7 +12,6 @@ final class Revisions {
 
     static final String COSMETIC = "COSMETIC";
     static final String SEMANTIC = "SEMANTIC";
-    private static final List<String> CATEGORY_STRENGTH = List.of("expand", "migrate", "contract");
 
     private Revisions() {}
 
@@ -23,7 +21,7 @@ final class Revisions {
                 && migration.normalizedSqlHash() != null
                 && migration.normalizedSqlHash().equals(analysis.normalizedSqlHash());
         String category = analysis == null ? migration.category() : stronger(migration.category(), analysis.category());
-        boolean breaking = analysis == null ? migration.needsDbaAndTwoApprovers() : analysis.breaking();
+        boolean breaking = analysis == null ? migration.breaking() : analysis.breaking();
         boolean rollbackSafe = analysis == null ? migration.rollbackSafe() : analysis.rollbackSafe();
         return new MigrationRevised(
                 database,
@@ -42,6 +40,8 @@ final class Revisions {
     }
 
     private static String stronger(String recorded, String analysed) {
-        return CATEGORY_STRENGTH.indexOf(analysed) > CATEGORY_STRENGTH.indexOf(recorded) ? analysed : recorded;
+        return ProposalClassification.category(recorded).isWeakerThan(ProposalClassification.category(analysed))
+                ? analysed
+                : recorded;
     }
 }

@@ -4,11 +4,13 @@ import static org.hamcrest.Matchers.containsString;
 import static org.migrationledger.ledger.LedgerFixtures.CHECKSUM_1;
 import static org.migrationledger.ledger.LedgerFixtures.CHECKSUM_2;
 import static org.migrationledger.ledger.LedgerFixtures.DB;
+import static org.migrationledger.ledger.LedgerFixtures.HIGH_RISK;
 import static org.migrationledger.ledger.LedgerFixtures.LOW_RISK;
 import static org.migrationledger.ledger.LedgerFixtures.applied;
 import static org.migrationledger.ledger.LedgerFixtures.apply;
 import static org.migrationledger.ledger.LedgerFixtures.approved;
 import static org.migrationledger.ledger.LedgerFixtures.fixture;
+import static org.migrationledger.ledger.LedgerFixtures.proposed;
 import static org.migrationledger.ledger.LedgerFixtures.registered;
 
 import java.util.List;
@@ -69,6 +71,27 @@ class RevisionTest {
                         false,
                         true,
                         analysis("b".repeat(64), "contract")));
+    }
+
+    @Test
+    void aRevisionWithoutAScriptKeepsTheClassificationNotTheImpact() {
+        // Non-breaking but HIGH impact: it needs a dba and two approvers, and must still not read as breaking.
+        fixture.given(registered(), proposed(ID, "1.0.0", CHECKSUM_1, "expand", false, HIGH_RISK, null))
+                .when(new ReviseMigration(DB, ID, "alice", CHECKSUM_2, null, null, "new checksum only", null))
+                .expectEvents(new MigrationRevised(
+                        DB,
+                        ID,
+                        "alice",
+                        CHECKSUM_1,
+                        CHECKSUM_2,
+                        null,
+                        null,
+                        "SEMANTIC",
+                        "new checksum only",
+                        "expand",
+                        false,
+                        true,
+                        null));
     }
 
     @Test
