@@ -26,9 +26,7 @@ final class Imports {
         for (ImportHistory.Entry row : command.entries()) {
             String migrationId = id(row.migrationId());
             Optional<MigrationState> known = state.migration(migrationId);
-            if (known.isPresent()
-                    && row.success()
-                    && known.get().in(command.environment()).applied()) {
+            if (alreadyRecorded(known, command.environment(), row)) {
                 continue;
             }
             boolean isNew = known.isEmpty() && newInThisImport.add(migrationId);
@@ -52,6 +50,20 @@ final class Imports {
                     isNew));
         }
         return runs;
+    }
+
+    /**
+     * Whether the ledger already holds what the row says: a success where the migration is applied, a failure where
+     * anything was recorded. Rows are judged against the state before this import, so a first import still records a
+     * failed attempt followed by its success, and importing the same history again records nothing.
+     */
+    private static boolean alreadyRecorded(
+            Optional<MigrationState> known, String environment, ImportHistory.Entry row) {
+        if (known.isEmpty()) {
+            return false;
+        }
+        EnvironmentStatus here = known.get().in(environment).status();
+        return row.success() ? here == EnvironmentStatus.APPLIED : here != EnvironmentStatus.PENDING;
     }
 
     private static String id(String raw) {

@@ -51,6 +51,27 @@ class ImportAndObservationTest {
         }
 
         @Test
+        void importingTheSameHistoryAgainRecordsNothingNotEvenItsFailedAttempts() {
+            ImportHistory.Entry failedFirst = new ImportHistory.Entry(
+                    FIRST, "1.0.0", "add email", FIRST + ".sql", CHECKSUM_1, "deploy", RAN_AT, 3L, false, false);
+            fixture.given(registered(), proposed(FIRST, "1.0.0", CHECKSUM_1))
+                    .andGiven(
+                            failedRun("local", FIRST), run("local", FIRST, FIRST + ".sql", "1.0.0", CHECKSUM_1, false))
+                    .when(importing("local", failedFirst, row(FIRST, "1.0.0", CHECKSUM_1)))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aFirstImportRecordsAFailedAttemptAndItsSuccessInOrder() {
+            ImportHistory.Entry failedFirst = new ImportHistory.Entry(
+                    FIRST, "1.0.0", "add email", FIRST + ".sql", CHECKSUM_1, "deploy", RAN_AT, 3L, false, false);
+            fixture.given(registered(), proposed(FIRST, "1.0.0", CHECKSUM_1))
+                    .when(importing("local", failedFirst, row(FIRST, "1.0.0", CHECKSUM_1)))
+                    .expectEvents(
+                            failedRun("local", FIRST), run("local", FIRST, FIRST + ".sql", "1.0.0", CHECKSUM_1, false));
+        }
+
+        @Test
         void recordsAKnownMigrationUnderItsOwnVersion() {
             fixture.given(registered(), proposed(FIRST, "1.0.0", CHECKSUM_1))
                     .when(importing("staging", row(FIRST, "7.0.0", CHECKSUM_1)))
@@ -125,6 +146,24 @@ class ImportAndObservationTest {
     private static ImportHistory.Entry row(String id, String version, String checksum) {
         return new ImportHistory.Entry(
                 id, version, "add email", id + ".sql", checksum, "deploy", RAN_AT, 12L, true, false);
+    }
+
+    private static MigrationRunImported failedRun(String env, String id) {
+        return new MigrationRunImported(
+                DB,
+                env,
+                "flyway_schema_history",
+                id,
+                "1.0.0",
+                "add email",
+                id + ".sql",
+                CHECKSUM_1,
+                "deploy",
+                RAN_AT,
+                3L,
+                false,
+                false,
+                false);
     }
 
     private static MigrationRunImported run(
