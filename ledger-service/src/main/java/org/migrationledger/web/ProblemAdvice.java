@@ -19,10 +19,14 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.web.HttpMediaTypeException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -178,9 +182,18 @@ class ProblemAdvice {
                 "There is no resource at /" + e.getResourcePath() + ".");
     }
 
-    /** Spring's own HTTP errors (405, 406, 415 …) keep their status; only the body is made ours. */
-    @ExceptionHandler(ErrorResponseException.class)
-    ProblemDetail errorResponse(ErrorResponseException e) {
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missingParameter(MissingServletRequestParameterException e) {
+        return fieldProblem(e.getParameterName(), "is required");
+    }
+
+    /**
+     * Spring's own HTTP errors keep their status; only the body is made ours. Matched by the {@link ErrorResponse}
+     * interface: several (a missing header, 406 Not Acceptable) are servlet exceptions, not ErrorResponseExceptions.
+     */
+    @ExceptionHandler({ErrorResponseException.class, ServletRequestBindingException.class, HttpMediaTypeException.class
+    })
+    ProblemDetail errorResponse(ErrorResponse e) {
         HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
         String detail = e.getBody().getDetail() != null ? e.getBody().getDetail() : status.getReasonPhrase() + ".";
         return Problems.of(

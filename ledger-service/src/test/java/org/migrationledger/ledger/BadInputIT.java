@@ -158,6 +158,22 @@ class BadInputIT extends LedgerServiceIT {
         assertThat(fields(reply)).containsExactly("environments");
     }
 
+    @Test
+    void aMissingQueryParameterIsNamed() {
+        Reply reply = get("/api/v1/databases/shop/schema-comparison?from=ci", "audrey");
+
+        assertProblem(reply, 400, "invalid-request");
+        assertThat(fields(reply)).containsExactly("to");
+    }
+
+    @Test
+    void anUnacceptableFormatIsA406Problem() {
+        Reply reply = get(DB + "/drift", "audrey", "Accept", "image/png");
+
+        // Not a 500: the client asked for a format no endpoint writes.
+        assertThat(reply.status()).as(reply.text()).isEqualTo(406);
+    }
+
     private void assertProblem(Reply reply, int status, String type) {
         assertThat(reply.status()).as(reply.text()).isEqualTo(status);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
