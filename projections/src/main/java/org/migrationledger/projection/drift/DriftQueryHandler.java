@@ -46,21 +46,26 @@ class DriftQueryHandler {
 
     @QueryHandler
     Optional<DriftReportView> handle(FindDrift query) {
+        return report(query.database(), sources);
+    }
+
+    /** The drift report with the findings of the given sources merged in; empty for an unregistered database. */
+    private Optional<DriftReportView> report(String database, List<DriftSource> merged) {
         int generation = generations.active(DriftReadModel.NAME);
         List<String> path = jdbc.sql("select environment from drift_environment where generation = ?"
                         + " and database_name = ? order by path_position")
-                .params(generation, query.database())
+                .params(generation, database)
                 .query(String.class)
                 .list();
         if (path.isEmpty()) {
             return Optional.empty();
         }
         var now = clock.instant();
-        var findings = new ArrayList<>(
-                new DriftJudge(path, migrations(generation, query.database()), settings.pendingThreshold())
-                        .judge(steps(generation, query.database()), now));
-        sources.forEach(source -> findings.addAll(source.findings(query.database())));
-        return Optional.of(new DriftReportView(query.database(), now, findings));
+        var findings =
+                new ArrayList<>(new DriftJudge(path, migrations(generation, database), settings.pendingThreshold())
+                        .judge(steps(generation, database), now));
+        merged.forEach(source -> findings.addAll(source.findings(database)));
+        return Optional.of(new DriftReportView(database, now, findings));
     }
 
     @QueryHandler
@@ -69,7 +74,12 @@ class DriftQueryHandler {
             // Asked on every gate call: an environment that drift does not gate needs no drift report at all.
             return new OpenDriftView(query.database(), query.environment(), false, List.of());
         }
-        var blocking = handle(new FindDrift(query.database()))
+        // Asked on every gate call: sources whose kinds do not gate (by default none of observed reality's) are
+        // skipped.
+        List<DriftSource> gating = sources.stream()
+                .filter(source -> source.kinds().stream().anyMatch(settings.gateKinds()::contains))
+                .toList();
+        var blocking = report(query.database(), gating)
                 .map(report -> report.findings().stream()
                         .filter(f -> f.environment().equals(query.environment()))
                         .filter(f -> settings.gateKinds().contains(f.kind()))

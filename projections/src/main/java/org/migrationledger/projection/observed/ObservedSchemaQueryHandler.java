@@ -60,6 +60,11 @@ class ObservedSchemaQueryHandler implements DriftSource {
     }
 
     @Override
+    public Set<String> kinds() {
+        return Set.of("UNRECORDED_MIGRATION", "MISSING_IN_TARGET", "STRUCTURAL");
+    }
+
+    @Override
     public List<DriftFindingView> findings(String database) {
         int generation = generations.active(ObservedSchemaReadModel.NAME);
         List<String> path = path(generation, database);

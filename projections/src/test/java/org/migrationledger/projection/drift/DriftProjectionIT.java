@@ -145,6 +145,47 @@ class DriftProjectionIT {
     }
 
     @Test
+    void aGateAsksOtherDriftSourcesOnlyWhenOneOfTheirKindsBlocks() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+        DriftSource structural = new DriftSource() {
+            @Override
+            public java.util.Set<String> kinds() {
+                return java.util.Set.of("STRUCTURAL");
+            }
+
+            @Override
+            public List<DriftFindingView> findings(String database) {
+                asked.incrementAndGet();
+                return List.of(new DriftFindingView("STRUCTURAL", "HIGH", "production", null, "column added by hand"));
+            }
+        };
+        DriftQueryHandler byDefault = new DriftQueryHandler(
+                database.jdbc(),
+                database.generations(),
+                DriftSettings.defaults(),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                List.of(structural));
+        DriftQueryHandler strict = new DriftQueryHandler(
+                database.jdbc(),
+                database.generations(),
+                new DriftSettings(Duration.ofDays(7), List.of("production"), List.of("STRUCTURAL")),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                List.of(structural));
+
+        assertThat(byDefault.handle(new FindOpenDrift(DB, "production")).blocking())
+                .extracting(DriftFindingView::kind)
+                .doesNotContain("STRUCTURAL");
+        assertThat(asked).hasValue(0);
+        assertThat(strict.handle(new FindOpenDrift(DB, "production")).blocking())
+                .extracting(DriftFindingView::kind)
+                .containsExactly("STRUCTURAL");
+        assertThat(asked).hasValue(1);
+        assertThat(byDefault.handle(new FindDrift(DB)).orElseThrow().findings())
+                .extracting(DriftFindingView::kind)
+                .contains("STRUCTURAL");
+    }
+
+    @Test
     void knowsNoUnregisteredDatabase() {
         assertThat(queries.handle(new FindDrift("nope"))).isEmpty();
     }
