@@ -188,10 +188,6 @@ final class MigrationState {
         return environments.getOrDefault(environment, EnvironmentState.PENDING);
     }
 
-    boolean rolledBackAnywhere() {
-        return environments.values().stream().anyMatch(state -> state.status() == EnvironmentStatus.ROLLED_BACK);
-    }
-
     void approve(ApprovalState approval, boolean completesApproval) {
         approvals.add(approval);
         if (completesApproval) {

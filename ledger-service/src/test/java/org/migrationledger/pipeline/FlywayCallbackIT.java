@@ -142,7 +142,11 @@ class FlywayCallbackIT extends LedgerServiceIT {
                 false);
 
         try (FreshDatabase ci = FreshDatabase.create("callback_fail")) {
-            assertThatThrownBy(() -> flyway(ci, migrations, down).migrate()).isInstanceOf(FlywayException.class);
+            assertThatThrownBy(() -> flyway(ci, migrations, down).migrate())
+                    .isInstanceOf(FlywayException.class)
+                    .as("it stopped because the first report could not be delivered, not for any other reason")
+                    .hasStackTraceContaining("The ledger at http://127.0.0.1:1 is unreachable")
+                    .hasStackTraceContaining("for applied 0001_one in ci");
 
             assertThat(tables(ci))
                     .as("the migration whose report failed was rolled back")
