@@ -8,17 +8,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The naming conventions of the seeds: database, environment and migration ids, and semver versions. */
-final class Naming {
+public final class Naming {
 
     /** Lower-case names that are safe in URLs, file names and PostgreSQL identifiers. */
-    static final String NAME = "^[a-z][a-z0-9_-]{0,62}$";
+    public static final String NAME = "^[a-z][a-z0-9_-]{0,62}$";
 
     /** Semantic Versioning 2.0.0, including pre-release and build metadata. */
-    static final String SEMVER = "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
+    public static final String SEMVER = "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)"
             + "(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
             + "(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$";
 
-    static final String SHA256_HEX = "^[0-9a-fA-F]{64}$";
+    public static final String SHA256_HEX = "^[0-9a-fA-F]{64}$";
 
     private static final Pattern CONVENTION = Pattern.compile("^\\d{4,}_[a-z0-9]+(?:_[a-z0-9]+)*$");
     private static final Pattern FLYWAY = Pattern.compile("^V(\\d+(?:[._]\\d+)*)__(.+)$");
@@ -30,7 +30,7 @@ final class Naming {
      * The {@code NNNN_snake_description} form of a migration id, accepting Flyway's {@code V<version>__<desc>} (and a
      * trailing {@code .sql}); empty when the id follows neither convention.
      */
-    static Optional<String> normaliseMigrationId(String raw) {
+    public static Optional<String> normaliseMigrationId(String raw) {
         String id = raw.strip();
         if (id.toLowerCase(Locale.ROOT).endsWith(".sql")) {
             id = id.substring(0, id.length() - ".sql".length());

@@ -2,7 +2,7 @@ package org.migrationledger.observation;
 
 import org.migrationledger.api.queries.CompareSchemas;
 import org.migrationledger.api.queries.SchemaComparisonView;
-import org.migrationledger.rebuild.ReadYourWrites;
+import org.migrationledger.web.ReadYourWrites;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -1,4 +1,4 @@
-package org.migrationledger.audit;
+package org.migrationledger.query;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;

@@ -1,4 +1,4 @@
-package org.migrationledger.ledger;
+package org.migrationledger.proposal;
 
 import java.util.Locale;
 import org.axonframework.queryhandling.QueryGateway;

@@ -1,4 +1,4 @@
-package org.migrationledger.audit;
+package org.migrationledger.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

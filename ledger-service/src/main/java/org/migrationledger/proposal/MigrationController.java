@@ -1,4 +1,4 @@
-package org.migrationledger.ledger;
+package org.migrationledger.proposal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -16,9 +16,15 @@ import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRejected;
 import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.RiskAssessment;
+import org.migrationledger.ledger.ApproveMigration;
+import org.migrationledger.ledger.Naming;
+import org.migrationledger.ledger.ProposeMigration;
+import org.migrationledger.ledger.RejectMigration;
+import org.migrationledger.ledger.ReviseMigration;
 import org.migrationledger.web.CommandDispatch;
 import org.migrationledger.web.CommandDispatch.Dispatched;
 import org.migrationledger.web.LedgerPosition;
+import org.migrationledger.web.MigrationIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;

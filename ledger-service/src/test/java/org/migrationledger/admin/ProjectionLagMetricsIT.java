@@ -1,4 +1,4 @@
-package org.migrationledger.rebuild;
+package org.migrationledger.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package org.migrationledger.ledger;
+package org.migrationledger.proposal;
 
 import java.util.List;
 import org.migrationledger.api.events.ClassificationWaiver;
@@ -7,7 +7,7 @@ import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.RiskAssessment;
 
 /** A proposed migration as the API returns it, with its analysis (from the script, or from the declaration). */
-public record MigrationResponse(
+record MigrationResponse(
         String database,
         String migrationId,
         String version,
@@ -53,7 +53,7 @@ public record MigrationResponse(
      * @param basis {@code script} when the SQL was analysed, {@code declared} when only the proposal's declaration
      *     was available
      */
-    public record Analysis(
+    record Analysis(
             String basis,
             boolean breaking,
             LockRisk lockRisk,
@@ -68,7 +68,7 @@ public record MigrationResponse(
         }
 
         /** From the stored analysis, or from the recorded classification when no script was analysed. */
-        public static Analysis of(MigrationAnalysis analysis, boolean breaking, boolean rollbackSafe, String category) {
+        static Analysis of(MigrationAnalysis analysis, boolean breaking, boolean rollbackSafe, String category) {
             if (analysis == null) {
                 return new Analysis("declared", breaking, null, rollbackSafe, category, List.of(), null, null);
             }
@@ -84,5 +84,5 @@ public record MigrationResponse(
         }
     }
 
-    public record LockRisk(String level, List<String> tables) {}
+    record LockRisk(String level, List<String> tables) {}
 }

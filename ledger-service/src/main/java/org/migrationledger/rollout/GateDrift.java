@@ -1,4 +1,4 @@
-package org.migrationledger.ledger;
+package org.migrationledger.rollout;
 
 import java.util.List;
 import org.axonframework.queryhandling.QueryGateway;

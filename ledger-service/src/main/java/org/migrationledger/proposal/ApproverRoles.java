@@ -1,4 +1,4 @@
-package org.migrationledger.ledger;
+package org.migrationledger.proposal;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;

@@ -1,4 +1,4 @@
-package org.migrationledger.rebuild;
+package org.migrationledger.admin;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package org.migrationledger.ledger;
+package org.migrationledger.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -7,6 +7,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.HashSet;
 import java.util.List;
+import org.migrationledger.ledger.Naming;
+import org.migrationledger.ledger.PutDatabase;
+import org.migrationledger.ledger.RegistrationOutcome;
 import org.migrationledger.web.CommandDispatch;
 import org.migrationledger.web.CommandDispatch.Dispatched;
 import org.migrationledger.web.InvalidRequestException;

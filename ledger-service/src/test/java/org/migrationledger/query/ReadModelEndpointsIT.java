@@ -1,4 +1,4 @@
-package org.migrationledger.rebuild;
+package org.migrationledger.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.migrationledger.LedgerServiceIT;
+import org.migrationledger.web.ReadYourWrites;
 import org.springframework.test.context.TestPropertySource;
 
 /**

@@ -1,14 +1,14 @@
-package org.migrationledger.ledger;
+package org.migrationledger.web;
 
-import org.migrationledger.web.InvalidRequestException;
+import org.migrationledger.ledger.Naming;
 import org.springframework.http.HttpStatus;
 
 /** Reads a migration id from a request in either accepted convention, refusing anything else with the field named. */
-final class MigrationIds {
+public final class MigrationIds {
 
     private MigrationIds() {}
 
-    static String fromRequest(String raw, String field) {
+    public static String fromRequest(String raw, String field) {
         return Naming.normaliseMigrationId(raw)
                 .orElseThrow(() -> new InvalidRequestException(
                         HttpStatus.BAD_REQUEST,

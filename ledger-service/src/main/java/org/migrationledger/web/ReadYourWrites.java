@@ -1,4 +1,4 @@
-package org.migrationledger.rebuild;
+package org.migrationledger.web;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,7 +11,6 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.migrationledger.ledger.LedgerRuleViolation;
 import org.migrationledger.projection.rebuild.ProcessorPositions;
-import org.migrationledger.web.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package org.migrationledger.ledger;
+package org.migrationledger.rollout;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -13,9 +13,16 @@ import java.util.List;
 import java.util.Locale;
 import org.migrationledger.api.events.PolicyViolation;
 import org.migrationledger.api.events.ReleaseDeployed;
+import org.migrationledger.ledger.CheckGate;
+import org.migrationledger.ledger.GateDecision;
+import org.migrationledger.ledger.Naming;
+import org.migrationledger.ledger.RecordApply;
+import org.migrationledger.ledger.RecordRelease;
+import org.migrationledger.ledger.RecordRollback;
 import org.migrationledger.web.CommandDispatch;
 import org.migrationledger.web.CommandDispatch.Dispatched;
 import org.migrationledger.web.LedgerPosition;
+import org.migrationledger.web.MigrationIds;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;

@@ -1,4 +1,4 @@
-package org.migrationledger.compatibility;
+package org.migrationledger.proposal;
 
 import java.time.Instant;
 import java.util.List;
@@ -6,39 +6,27 @@ import org.migrationledger.api.events.ClassificationWaiver;
 import org.migrationledger.api.events.LinterEvidence;
 import org.migrationledger.api.events.RiskAssessment;
 import org.migrationledger.api.queries.ApprovalView;
-import org.migrationledger.api.queries.CompatibilityView;
 import org.migrationledger.api.queries.EnvironmentStatusView;
-import org.migrationledger.api.queries.GetCompatibility;
 import org.migrationledger.api.queries.GetMigration;
 import org.migrationledger.api.queries.MigrationView;
-import org.migrationledger.ledger.MigrationResponse.Analysis;
-import org.migrationledger.rebuild.ReadYourWrites;
+import org.migrationledger.proposal.MigrationResponse.Analysis;
+import org.migrationledger.web.ReadYourWrites;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+/** One migration as the compatibility read model knows it: the proposal, its state, approvals and environments. */
 @RestController
-class CompatibilityController {
+class MigrationDetailController {
 
     private static final String READ_MODEL = "compatibility";
 
     private final ReadYourWrites reads;
 
-    CompatibilityController(ReadYourWrites reads) {
+    MigrationDetailController(ReadYourWrites reads) {
         this.reads = reads;
-    }
-
-    @GetMapping("/api/v1/databases/{db}/compatibility")
-    ResponseEntity<CompatibilityView> compatibility(
-            @PathVariable String db, @RequestParam(required = false) String minPosition) {
-        return reads.answer(
-                READ_MODEL,
-                minPosition,
-                new GetCompatibility(db),
-                CompatibilityView.class,
-                () -> "Database " + db + " is not registered.");
     }
 
     @GetMapping("/api/v1/databases/{db}/migrations/{id}")

@@ -1,4 +1,4 @@
-package org.migrationledger.rebuild;
+package org.migrationledger.admin;
 
 import java.util.List;
 import java.util.NoSuchElementException;

@@ -1,4 +1,4 @@
-package org.migrationledger.rebuild;
+package org.migrationledger.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.migrationledger.LedgerServiceIT;
+import org.migrationledger.web.ReadYourWrites;
 
 /**
  * Blue-green rebuild over HTTP: a rebuild runs while pipelines keep writing, switches itself once caught up and

@@ -1,4 +1,4 @@
-package org.migrationledger.audit;
+package org.migrationledger.query;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,13 +10,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import org.axonframework.queryhandling.QueryGateway;
 import org.migrationledger.api.queries.AuditEventView;
 import org.migrationledger.api.queries.AuditFilter;
 import org.migrationledger.api.queries.AuditPageView;
 import org.migrationledger.api.queries.FindAuditEvents;
-import org.migrationledger.projection.audit.AuditTrailQueryHandler;
-import org.migrationledger.rebuild.ReadYourWrites;
 import org.migrationledger.web.InvalidRequestException;
+import org.migrationledger.web.ReadYourWrites;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,12 +37,12 @@ class AuditTrailController {
     static final MediaType CSV = MediaType.parseMediaType("text/csv");
     private static final int DEFAULT_PAGE_SIZE = 100;
 
-    private final AuditTrailQueryHandler trail;
+    private final QueryGateway queries;
     private final ReadYourWrites reads;
     private final ObjectMapper json;
 
-    AuditTrailController(AuditTrailQueryHandler trail, ReadYourWrites reads, ObjectMapper json) {
-        this.trail = trail;
+    AuditTrailController(QueryGateway queries, ReadYourWrites reads, ObjectMapper json) {
+        this.queries = queries;
         this.reads = reads;
         this.json = json;
     }
@@ -90,26 +91,40 @@ class AuditTrailController {
         Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
         AuditExportFormat export =
                 format.equals(CSV) ? AuditExportFormat.csv(writer) : AuditExportFormat.ndjson(writer, json);
-        trail.export(filter, export::write);
+        export(filter, export);
         export.finish();
+    }
+
+    /** Walks the keyset page by page, so that nothing is held in memory and no transaction stays open. */
+    private void export(AuditFilter filter, AuditExportFormat export) {
+        String after = null;
+        do {
+            AuditPageView page = page(filter, after, FindAuditEvents.MAX_PAGE_SIZE);
+            page.events().forEach(export::write);
+            after = page.nextCursor();
+        } while (after != null);
     }
 
     private static int pageSize(Integer limit) {
         int size = limit == null ? DEFAULT_PAGE_SIZE : limit;
-        if (size < 1 || size > AuditTrailQueryHandler.MAX_PAGE_SIZE) {
+        if (size < 1 || size > FindAuditEvents.MAX_PAGE_SIZE) {
             throw new InvalidRequestException(
                     HttpStatus.BAD_REQUEST,
                     "invalid-request",
                     "limit",
-                    "limit must be between 1 and " + AuditTrailQueryHandler.MAX_PAGE_SIZE);
+                    "limit must be between 1 and " + FindAuditEvents.MAX_PAGE_SIZE);
         }
         return size;
     }
 
     private AuditPageView page(AuditFilter filter, String after, int size) {
         try {
-            return trail.handle(new FindAuditEvents(filter, after, size));
-        } catch (IllegalArgumentException e) {
+            return queries.query(new FindAuditEvents(filter, after, size), AuditPageView.class)
+                    .join();
+        } catch (CompletionException e) {
+            if (!(e.getCause() instanceof IllegalArgumentException)) {
+                throw e;
+            }
             throw new InvalidRequestException(
                     HttpStatus.BAD_REQUEST,
                     "invalid-request",

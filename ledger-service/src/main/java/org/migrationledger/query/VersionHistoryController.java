@@ -1,8 +1,8 @@
-package org.migrationledger.history;
+package org.migrationledger.query;
 
 import org.migrationledger.api.queries.GetVersionHistory;
 import org.migrationledger.api.queries.VersionHistoryView;
-import org.migrationledger.rebuild.ReadYourWrites;
+import org.migrationledger.web.ReadYourWrites;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
