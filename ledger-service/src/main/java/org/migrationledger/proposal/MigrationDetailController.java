@@ -11,6 +11,7 @@ import org.migrationledger.api.queries.GetMigration;
 import org.migrationledger.api.queries.MigrationView;
 import org.migrationledger.proposal.MigrationResponse.Analysis;
 import org.migrationledger.web.ReadYourWrites;
+import org.migrationledger.web.Unknown;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,11 +34,7 @@ class MigrationDetailController {
     ResponseEntity<MigrationDetail> migration(
             @PathVariable String db, @PathVariable String id, @RequestParam(required = false) String minPosition) {
         ResponseEntity<MigrationView> answer = reads.answer(
-                READ_MODEL,
-                minPosition,
-                new GetMigration(db, id),
-                MigrationView.class,
-                () -> "Database " + db + " has no migration " + id + " (or is not registered).");
+                READ_MODEL, minPosition, new GetMigration(db, id), MigrationView.class, Unknown.migration(db, id));
         return ResponseEntity.status(answer.getStatusCode())
                 .headers(answer.getHeaders())
                 .body(MigrationDetail.of(answer.getBody()));

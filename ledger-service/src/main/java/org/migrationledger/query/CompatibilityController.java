@@ -3,6 +3,7 @@ package org.migrationledger.query;
 import org.migrationledger.api.queries.CompatibilityView;
 import org.migrationledger.api.queries.GetCompatibility;
 import org.migrationledger.web.ReadYourWrites;
+import org.migrationledger.web.Unknown;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,10 +25,6 @@ class CompatibilityController {
     ResponseEntity<CompatibilityView> compatibility(
             @PathVariable String db, @RequestParam(required = false) String minPosition) {
         return reads.answer(
-                READ_MODEL,
-                minPosition,
-                new GetCompatibility(db),
-                CompatibilityView.class,
-                () -> "Database " + db + " is not registered.");
+                READ_MODEL, minPosition, new GetCompatibility(db), CompatibilityView.class, Unknown.database(db));
     }
 }

@@ -3,6 +3,7 @@ package org.migrationledger.query;
 import org.migrationledger.api.queries.DriftReportView;
 import org.migrationledger.api.queries.FindDrift;
 import org.migrationledger.web.ReadYourWrites;
+import org.migrationledger.web.Unknown;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,11 +21,6 @@ class DriftController {
 
     @GetMapping("/api/v1/databases/{db}/drift")
     ResponseEntity<DriftReportView> drift(@PathVariable String db, @RequestParam(required = false) String minPosition) {
-        return reads.answer(
-                "drift",
-                minPosition,
-                new FindDrift(db),
-                DriftReportView.class,
-                () -> "Database " + db + " is not registered.");
+        return reads.answer("drift", minPosition, new FindDrift(db), DriftReportView.class, Unknown.database(db));
     }
 }

@@ -3,6 +3,7 @@ package org.migrationledger.query;
 import org.migrationledger.api.queries.GetVersionHistory;
 import org.migrationledger.api.queries.VersionHistoryView;
 import org.migrationledger.web.ReadYourWrites;
+import org.migrationledger.web.Unknown;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,10 +28,6 @@ class VersionHistoryController {
             @RequestParam(required = false) String minPosition) {
         GetVersionHistory query = new GetVersionHistory(db, env, ReadYourWrites.instant("at", at));
         return reads.answer(
-                "version-history",
-                minPosition,
-                query,
-                VersionHistoryView.class,
-                () -> "Database " + db + " has no environment " + env + " (or is not registered).");
+                "version-history", minPosition, query, VersionHistoryView.class, Unknown.environment(db, env));
     }
 }

@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Supplier;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.migrationledger.ledger.LedgerRuleViolation;
@@ -33,12 +32,12 @@ public class ReadYourWrites {
     }
 
     /**
-     * Answers 200 with the view, or 404 ({@code unknown}) when the query found nothing. Blocks the request thread for at
+     * Answers 200 with the view, or 404 with the {@code unknown} problem when the query found nothing. Blocks the request thread for at
      * most {@code ledger.projection.min-position-timeout}: an async dispatch would run the stateless bearer-token
      * chain again without the caller's authentication.
      */
     public <T> ResponseEntity<T> answer(
-            String readModel, String minPosition, Object query, Class<T> view, Supplier<String> unknown) {
+            String readModel, String minPosition, Object query, Class<T> view, Unknown unknown) {
         long position = position(minPosition);
         boolean fresh = await(readModel, position);
         Optional<T> found = join(queries.query(query, ResponseTypes.optionalInstanceOf(view)));
@@ -110,10 +109,9 @@ public class ReadYourWrites {
         return builder.body(body);
     }
 
-    private static <T> ResponseEntity<T> respond(
-            Optional<T> found, long position, boolean fresh, Supplier<String> unknown) {
-        T view = found.orElseThrow(
-                () -> new LedgerRuleViolation("unknown-database", LedgerRuleViolation.Refusal.UNKNOWN, unknown.get()));
+    private static <T> ResponseEntity<T> respond(Optional<T> found, long position, boolean fresh, Unknown unknown) {
+        T view = found.orElseThrow(() ->
+                new LedgerRuleViolation(unknown.problemType(), LedgerRuleViolation.Refusal.UNKNOWN, unknown.detail()));
         return withStaleness(ResponseEntity.ok(), position, fresh, view);
     }
 }

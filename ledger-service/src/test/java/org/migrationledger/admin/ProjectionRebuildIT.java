@@ -13,6 +13,8 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.migrationledger.LedgerServiceIT;
 import org.migrationledger.web.ReadYourWrites;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Blue-green rebuild over HTTP: a rebuild runs while pipelines keep writing, switches itself once caught up and
@@ -25,6 +27,9 @@ class ProjectionRebuildIT extends LedgerServiceIT {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private final AtomicLong position = new AtomicLong();
+
+    @Autowired
+    private JdbcClient jdbc;
 
     @Test
     void rebuildsWhileWritesContinueSwitchesAndRollsBack() {
@@ -52,6 +57,7 @@ class ProjectionRebuildIT extends LedgerServiceIT {
         await().atMost(PATIENCE).until(() -> activeGeneration() == 2);
         JsonNode switched = generation(2);
         assertThat(switched.get("comparison").asText()).contains(" are equal ");
+        assertThat(switched.get("equalToActive").asBoolean()).isTrue();
         assertThat(generation(1).get("state").asText()).isEqualTo("STANDBY");
         assertThat(compatibility("store1")).contains("4.29.0").contains("4.25.0");
 
@@ -74,6 +80,33 @@ class ProjectionRebuildIT extends LedgerServiceIT {
         assertThat(activeGeneration()).isEqualTo(2);
         release("store0", "staging", "5.0.0");
         assertThat(compatibility("store0")).contains("\"release\":\"5.0.0\"");
+    }
+
+    /** The switch decides on the stored verdict, never on the words of the comparison. */
+    @Test
+    void refusesToSwitchToAGenerationFoundDifferentUnlessForced() {
+        writeDatabase("differs");
+        String drift = "/api/v1/admin/projections/drift";
+        assertThat(post(drift + "/rebuilds", "admin", json("autoSwitch", false)).status())
+                .isEqualTo(202);
+        await().atMost(PATIENCE)
+                .until(() -> "READY"
+                        .equals(get(drift, "admin")
+                                .body()
+                                .at("/generations/1/state")
+                                .asText()));
+        jdbc.sql(
+                        "update projection_generation set comparison_equal = false where read_model = 'drift' and generation = 2")
+                .update();
+
+        Reply refused = post(drift + "/switch", "admin", null);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(409);
+        assertThat(refused.body().get("detail").asText()).contains("differs from the active one");
+        assertThat(get(drift, "admin").body().get("activeGeneration").asInt()).isEqualTo(1);
+
+        Reply forced = post(drift + "/switch?force=true", "admin", null);
+        assertThat(forced.status()).as(forced.text()).isEqualTo(200);
+        assertThat(forced.body().get("activeGeneration").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -201,7 +201,7 @@ class ReadModelEndpointsIT extends LedgerServiceIT {
     }
 
     @Test
-    void answersProblemsForUnknownDatabasesAndBadParameters() {
+    void answersProblemsNamingWhatIsUnknownAndBadParameters() {
         Reply unknown = get("/api/v1/databases/nope/drift", "audrey");
         Reply badAt = get(DB + "/environments/production/versions?at=yesterday", "audrey");
         Reply badPosition = get(DB + "/compatibility?minPosition=-3", "audrey");
@@ -209,8 +209,21 @@ class ReadModelEndpointsIT extends LedgerServiceIT {
 
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(get(DB + "/migrations/0099_nothing", "audrey").status()).isEqualTo(404);
-        assertThat(get(DB + "/environments/qa/versions", "audrey").status()).isEqualTo(404);
+        assertThat(unknown.body().get("type").asText()).endsWith("/unknown-database");
+        // Each 404 names what is unknown: never a missing migration reported as a missing database.
+        assertThat(get(DB + "/migrations/0099_nothing", "audrey")
+                        .body()
+                        .get("type")
+                        .asText())
+                .endsWith("/unknown-migration");
+        assertThat(get(DB + "/environments/qa/versions", "audrey")
+                        .body()
+                        .get("type")
+                        .asText())
+                .endsWith("/unknown-environment");
+        Reply noSchema = get(DB + "/schema-comparison?to=production", "audrey");
+        assertThat(noSchema.status()).isEqualTo(404);
+        assertThat(noSchema.body().get("type").asText()).endsWith("/unknown-observed-schema");
         assertThat(badAt.status()).isEqualTo(400);
         assertThat(badAt.body().get("detail").asText()).contains("ISO-8601");
         assertThat(badPosition.status()).isEqualTo(400);
