@@ -51,6 +51,18 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** The naming rules travel with the client onto Flyway's classpath, and every module reads them: JDK only. */
+    @Test
+    void namingDependsOnlyOnTheJdk() {
+        classes()
+                .that()
+                .resideInAPackage("org.migrationledger.naming..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "org.migrationledger.naming..")
+                .check(classes);
+    }
+
     @Test
     void thereAreNoDumpingGroundPackages() {
         noClasses()

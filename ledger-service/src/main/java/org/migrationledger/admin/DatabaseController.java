@@ -7,9 +7,9 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.HashSet;
 import java.util.List;
-import org.migrationledger.ledger.Naming;
 import org.migrationledger.ledger.PutDatabase;
 import org.migrationledger.ledger.RegistrationOutcome;
+import org.migrationledger.naming.Names;
 import org.migrationledger.web.CommandDispatch;
 import org.migrationledger.web.CommandDispatch.Dispatched;
 import org.migrationledger.web.InvalidRequestException;
@@ -37,7 +37,7 @@ class DatabaseController {
 
     @PutMapping("/{db}")
     ResponseEntity<DatabaseResponse> put(
-            @PathVariable @Pattern(regexp = Naming.NAME, message = "must be a lower-case name like 'wishlist'")
+            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name like 'wishlist'")
                     String db,
             @RequestBody(required = false) @Valid DatabaseRequest body,
             HttpServletRequest request,
@@ -59,7 +59,7 @@ class DatabaseController {
     /** @param environments the promotion path in order; omitted for {@code local, ci, staging, production} */
     record DatabaseRequest(
             @Size(min = 1, max = 20, message = "must list between 1 and 20 environments")
-            List<@NotEmpty @Pattern(regexp = Naming.NAME, message = "must be a lower-case name like 'staging'") String>
+            List<@NotEmpty @Pattern(regexp = Names.NAME, message = "must be a lower-case name like 'staging'") String>
                     environments) {}
 
     record DatabaseResponse(String database, List<String> environments) {}

@@ -17,14 +17,15 @@ import org.migrationledger.api.events.MigrationRejected;
 import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.RiskAssessment;
 import org.migrationledger.ledger.ApproveMigration;
-import org.migrationledger.ledger.Naming;
 import org.migrationledger.ledger.ProposeMigration;
 import org.migrationledger.ledger.RejectMigration;
 import org.migrationledger.ledger.ReviseMigration;
+import org.migrationledger.naming.Names;
+import org.migrationledger.naming.SemanticVersion;
 import org.migrationledger.web.CommandDispatch;
 import org.migrationledger.web.CommandDispatch.Dispatched;
 import org.migrationledger.web.LedgerPosition;
-import org.migrationledger.web.MigrationIds;
+import org.migrationledger.web.MigrationIdParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -48,7 +49,7 @@ class MigrationController {
 
     @PostMapping
     ResponseEntity<MigrationResponse> propose(
-            @PathVariable @Pattern(regexp = Naming.NAME, message = "must be a lower-case name") String db,
+            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
             @RequestBody @Valid ProposalRequest body,
             HttpServletRequest request,
             Authentication caller) {
@@ -67,7 +68,7 @@ class MigrationController {
 
     @PostMapping("/{id}/approvals")
     ResponseEntity<MigrationApproved> approve(
-            @PathVariable @Pattern(regexp = Naming.NAME, message = "must be a lower-case name") String db,
+            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
             @PathVariable String id,
             @RequestBody(required = false) @Valid ApprovalRequest body,
             HttpServletRequest request,
@@ -76,7 +77,7 @@ class MigrationController {
         String role = ApproverRoles.roleFor(caller, approval.role());
         ApproveMigration command = new ApproveMigration(
                 db,
-                MigrationIds.fromRequest(id, "id"),
+                MigrationIdParameter.fromRequest(id, "id"),
                 caller.getName(),
                 role,
                 lower(approval.checksum()),
@@ -87,12 +88,12 @@ class MigrationController {
 
     @PostMapping("/{id}/revisions")
     ResponseEntity<MigrationRevised> revise(
-            @PathVariable @Pattern(regexp = Naming.NAME, message = "must be a lower-case name") String db,
+            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
             @PathVariable String id,
             @RequestBody @Valid RevisionRequest body,
             HttpServletRequest request,
             Authentication caller) {
-        String migrationId = MigrationIds.fromRequest(id, "id");
+        String migrationId = MigrationIdParameter.fromRequest(id, "id");
         ReviseMigration command = new ReviseMigration(
                 db,
                 migrationId,
@@ -108,13 +109,13 @@ class MigrationController {
 
     @PostMapping("/{id}/rejections")
     ResponseEntity<MigrationRejected> reject(
-            @PathVariable @Pattern(regexp = Naming.NAME, message = "must be a lower-case name") String db,
+            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
             @PathVariable String id,
             @RequestBody @Valid RejectionRequest body,
             HttpServletRequest request,
             Authentication caller) {
         RejectMigration command =
-                new RejectMigration(db, MigrationIds.fromRequest(id, "id"), caller.getName(), body.reason());
+                new RejectMigration(db, MigrationIdParameter.fromRequest(id, "id"), caller.getName(), body.reason());
         Dispatched<MigrationRejected> outcome = dispatch.send(command, db, request, caller, null, null);
         return LedgerPosition.respond(HttpStatus.CREATED, outcome.position(), outcome.result());
     }
@@ -126,14 +127,14 @@ class MigrationController {
     record ProposalRequest(
             @NotBlank @Size(max = 200) String migrationId,
 
-            @NotBlank @Pattern(regexp = Naming.SEMVER, message = "must be a semantic version like 1.4.0")
+            @NotBlank @Pattern(regexp = SemanticVersion.PATTERN, message = "must be a semantic version like 1.4.0")
             String version,
 
             @NotBlank @Size(max = 2000) String description,
             String script,
             String downScript,
 
-            @Pattern(regexp = Naming.SHA256_HEX, message = "must be a SHA-256 in hex (64 characters)")
+            @Pattern(regexp = Names.SHA256_HEX, message = "must be a SHA-256 in hex (64 characters)")
             String checksum,
 
             @Pattern(regexp = "expand|migrate|contract", message = "must be expand, migrate or contract")
@@ -150,7 +151,7 @@ class MigrationController {
 
         ProposeMigration toCommand(String db, String principal, ProposalAnalysis analysis) {
             String effectiveChecksum = ScriptChecksums.of(script, checksum);
-            String id = MigrationIds.fromRequest(migrationId, "migrationId");
+            String id = MigrationIdParameter.fromRequest(migrationId, "migrationId");
             return new ProposeMigration(
                     db,
                     id,
@@ -166,7 +167,9 @@ class MigrationController {
                     rollbackSafe,
                     risk.toRisk(),
                     verificationQueries == null ? List.of() : verificationQueries,
-                    expandMigrationId == null ? null : MigrationIds.fromRequest(expandMigrationId, "expandMigrationId"),
+                    expandMigrationId == null
+                            ? null
+                            : MigrationIdParameter.fromRequest(expandMigrationId, "expandMigrationId"),
                     analysis.analyse(db, id, version, script, downScript),
                     linterEvidence == null
                             ? List.of()
@@ -209,7 +212,7 @@ class MigrationController {
 
             @Size(max = 4000) String comment,
 
-            @Pattern(regexp = Naming.SHA256_HEX, message = "must be a SHA-256 in hex (64 characters)")
+            @Pattern(regexp = Names.SHA256_HEX, message = "must be a SHA-256 in hex (64 characters)")
             String checksum) {}
 
     record RejectionRequest(@NotBlank @Size(max = 4000) String reason) {}
@@ -218,7 +221,7 @@ class MigrationController {
             String script,
             String downScript,
 
-            @Pattern(regexp = Naming.SHA256_HEX, message = "must be a SHA-256 in hex (64 characters)")
+            @Pattern(regexp = Names.SHA256_HEX, message = "must be a SHA-256 in hex (64 characters)")
             String checksum,
 
             @NotBlank @Size(max = 4000) String reason) {}

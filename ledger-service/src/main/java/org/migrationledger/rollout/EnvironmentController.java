@@ -15,14 +15,15 @@ import org.migrationledger.api.events.PolicyViolation;
 import org.migrationledger.api.events.ReleaseDeployed;
 import org.migrationledger.ledger.CheckGate;
 import org.migrationledger.ledger.GateDecision;
-import org.migrationledger.ledger.Naming;
 import org.migrationledger.ledger.RecordApply;
 import org.migrationledger.ledger.RecordRelease;
 import org.migrationledger.ledger.RecordRollback;
+import org.migrationledger.naming.Names;
+import org.migrationledger.naming.SemanticVersion;
 import org.migrationledger.web.CommandDispatch;
 import org.migrationledger.web.CommandDispatch.Dispatched;
 import org.migrationledger.web.LedgerPosition;
-import org.migrationledger.web.MigrationIds;
+import org.migrationledger.web.MigrationIdParameter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -47,12 +48,12 @@ class EnvironmentController {
 
     @PostMapping("/applies")
     ResponseEntity<FactResponse> apply(
-            @PathVariable @Pattern(regexp = Naming.NAME, message = "must be a lower-case name") String db,
-            @PathVariable @Pattern(regexp = Naming.NAME, message = "must be a lower-case name") String env,
+            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
+            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String env,
             @RequestBody @Valid ApplyRequest body,
             HttpServletRequest request,
             Authentication caller) {
-        String migrationId = MigrationIds.fromRequest(body.migrationId(), "migrationId");
+        String migrationId = MigrationIdParameter.fromRequest(body.migrationId(), "migrationId");
         RecordApply command = new RecordApply(
                 db,
                 migrationId,
@@ -74,12 +75,12 @@ class EnvironmentController {
 
     @PostMapping("/rollbacks")
     ResponseEntity<FactResponse> rollBack(
-            @PathVariable @Pattern(regexp = Naming.NAME, message = "must be a lower-case name") String db,
-            @PathVariable @Pattern(regexp = Naming.NAME, message = "must be a lower-case name") String env,
+            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
+            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String env,
             @RequestBody @Valid RollbackRequest body,
             HttpServletRequest request,
             Authentication caller) {
-        String migrationId = MigrationIds.fromRequest(body.migrationId(), "migrationId");
+        String migrationId = MigrationIdParameter.fromRequest(body.migrationId(), "migrationId");
         RecordRollback command = new RecordRollback(
                 db, migrationId, env, body.method().name(), body.reason(), body.tool(), body.runUrl());
         Dispatched<List<PolicyViolation>> outcome =
@@ -92,14 +93,14 @@ class EnvironmentController {
 
     @PostMapping("/gate")
     ResponseEntity<GateDecision> gate(
-            @PathVariable @Pattern(regexp = Naming.NAME, message = "must be a lower-case name") String db,
-            @PathVariable @Pattern(regexp = Naming.NAME, message = "must be a lower-case name") String env,
+            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
+            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String env,
             @RequestBody @Valid GateRequest body,
             HttpServletRequest request,
             Authentication caller) {
         CheckGate command = new CheckGate(
                 db,
-                MigrationIds.fromRequest(body.migrationId(), "migrationId"),
+                MigrationIdParameter.fromRequest(body.migrationId(), "migrationId"),
                 env,
                 body.checksum() == null ? null : body.checksum().toLowerCase(Locale.ROOT));
         Dispatched<GateDecision> outcome = dispatch.send(command, db, request, caller, null, null);
@@ -110,8 +111,8 @@ class EnvironmentController {
 
     @PostMapping("/releases")
     ResponseEntity<ReleaseDeployed> release(
-            @PathVariable @Pattern(regexp = Naming.NAME, message = "must be a lower-case name") String db,
-            @PathVariable @Pattern(regexp = Naming.NAME, message = "must be a lower-case name") String env,
+            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
+            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String env,
             @RequestBody @Valid ReleaseRequest body,
             HttpServletRequest request,
             Authentication caller) {
@@ -134,7 +135,7 @@ class EnvironmentController {
     record ApplyRequest(
             @NotBlank @Size(max = 200) String migrationId,
 
-            @NotBlank @Pattern(regexp = Naming.SHA256_HEX, message = "must be a SHA-256 in hex (64 characters)")
+            @NotBlank @Pattern(regexp = Names.SHA256_HEX, message = "must be a SHA-256 in hex (64 characters)")
             String checksum,
 
             @NotNull(message = "must be SUCCEEDED or FAILED")
@@ -159,13 +160,13 @@ class EnvironmentController {
     record GateRequest(
             @NotBlank @Size(max = 200) String migrationId,
 
-            @Pattern(regexp = Naming.SHA256_HEX, message = "must be a SHA-256 in hex (64 characters)")
+            @Pattern(regexp = Names.SHA256_HEX, message = "must be a SHA-256 in hex (64 characters)")
             String checksum) {}
 
     record ReleaseRequest(
             @NotBlank @Size(max = 200) String release,
 
-            @Pattern(regexp = Naming.SEMVER, message = "must be a semantic version like 1.4.0")
+            @Pattern(regexp = SemanticVersion.PATTERN, message = "must be a semantic version like 1.4.0")
             String schemaVersion) {}
 
     /** @param violations the policy breaches recorded with the fact; empty when it was within policy */

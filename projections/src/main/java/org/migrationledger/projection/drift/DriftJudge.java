@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.migrationledger.api.queries.DriftFindingView;
-import org.migrationledger.projection.history.SchemaVersion;
+import org.migrationledger.naming.VersionOrder;
 
 /**
  * Replays a database's decisions and facts in ledger order and judges what is open drift now. Pure: everything it
@@ -133,7 +133,7 @@ final class DriftJudge {
                         .filter(e -> e.getValue().kind() == StepKind.APPLIED
                                 && !e.getKey().equals(step.migrationId()))
                         .filter(e -> versionOf(e.getKey()) != null
-                                && SchemaVersion.compare(versionOf(e.getKey()), version) > 0)
+                                && VersionOrder.INSTANCE.compare(versionOf(e.getKey()), version) > 0)
                         .map(Map.Entry::getKey)
                         .findFirst()
                         .orElse(null);
@@ -148,7 +148,7 @@ final class DriftJudge {
         String earlier = path.get(index - 1);
         String here = currentVersion(env);
         String there = currentVersion(earlier);
-        if (here == null || (there != null && SchemaVersion.compare(here, there) <= 0)) {
+        if (here == null || (there != null && VersionOrder.INSTANCE.compare(here, there) <= 0)) {
             return Optional.empty();
         }
         if (there == null && unknown(earlier) && onlyImported(env)) {
@@ -328,7 +328,7 @@ final class DriftJudge {
                 .filter(e -> e.getValue().kind() == StepKind.APPLIED)
                 .map(e -> versionOf(e.getKey()))
                 .filter(v -> v != null)
-                .max(SchemaVersion.ORDER)
+                .max(VersionOrder.INSTANCE)
                 .orElse(null);
     }
 

@@ -1,15 +1,15 @@
 package org.migrationledger.web;
 
-import org.migrationledger.ledger.Naming;
+import org.migrationledger.naming.MigrationIds;
 import org.springframework.http.HttpStatus;
 
 /** Reads a migration id from a request in either accepted convention, refusing anything else with the field named. */
-public final class MigrationIds {
+public final class MigrationIdParameter {
 
-    private MigrationIds() {}
+    private MigrationIdParameter() {}
 
     public static String fromRequest(String raw, String field) {
-        return Naming.normaliseMigrationId(raw)
+        return MigrationIds.normalise(raw)
                 .orElseThrow(() -> new InvalidRequestException(
                         HttpStatus.BAD_REQUEST,
                         "invalid-migration-id",
