@@ -63,7 +63,7 @@ class MigrationController {
                         .append(proposed.migrationId())
                         .toString()
                         .transform(java.net.URI::create))
-                .body(MigrationResponse.of(proposed));
+                .body(MigrationResponse.proposed(proposed));
     }
 
     @PostMapping("/{id}/approvals")

@@ -1,12 +1,27 @@
 package org.migrationledger.proposal;
 
+import java.time.Instant;
 import java.util.List;
 import org.migrationledger.api.events.ClassificationWaiver;
+import org.migrationledger.api.events.LinterEvidence;
 import org.migrationledger.api.events.MigrationAnalysis;
 import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.RiskAssessment;
+import org.migrationledger.api.queries.ApprovalView;
+import org.migrationledger.api.queries.EnvironmentStatusView;
+import org.migrationledger.api.queries.MigrationView;
+import org.migrationledger.api.queries.ProposalView;
 
-/** A proposed migration as the API returns it, with its analysis (from the script, or from the declaration). */
+/**
+ * One migration as the API answers it, to its proposal ({@code POST …/migrations}) and to a read ({@code GET
+ * …/migrations/{id}}) alike: what the proposal says, its analysis (from the script, or from the declaration), and where
+ * it stands.
+ *
+ * @param status {@code PROPOSED}, {@code APPROVED}, {@code REJECTED} or {@code IMPORTED}
+ * @param proposedAt null in the proposal's own answer (the read model stamps it from the stored event)
+ * @param verificationQueries the proposal's; null in a read (the read model does not keep them)
+ * @param environments the status in every environment of the promotion path; empty in the proposal's own answer
+ */
 record MigrationResponse(
         String database,
         String migrationId,
@@ -14,6 +29,7 @@ record MigrationResponse(
         String description,
         String author,
         String proposedBy,
+        Instant proposedAt,
         String checksum,
         String status,
         String category,
@@ -24,28 +40,70 @@ record MigrationResponse(
         List<String> verificationQueries,
         String expandMigrationId,
         Analysis analysis,
-        ClassificationWaiver waiver) {
+        List<LinterEvidence> linterEvidence,
+        ClassificationWaiver waiver,
+        String rejectedBy,
+        String rejectionReason,
+        List<ApprovalView> approvals,
+        List<EnvironmentStatusView> environments) {
 
-    static MigrationResponse of(MigrationProposed proposed) {
-        return new MigrationResponse(
-                proposed.database(),
-                proposed.migrationId(),
-                proposed.version(),
-                proposed.description(),
-                proposed.author(),
-                proposed.proposedBy(),
-                proposed.checksum(),
-                "PROPOSED",
-                proposed.category(),
-                proposed.breaking(),
-                proposed.rollbackSafe(),
-                proposed.downScript() != null && !proposed.downScript().isBlank(),
-                proposed.risk(),
-                proposed.verificationQueries(),
-                proposed.expandMigrationId(),
-                Analysis.of(proposed),
-                proposed.waiver());
+    /** The answer to a proposal: nothing approved, rejected or applied yet. */
+    static MigrationResponse proposed(MigrationProposed proposed) {
+        return of(
+                ProposalView.of(proposed),
+                new Standing("PROPOSED", null, null, null, List.of(), List.of()),
+                proposed.verificationQueries());
     }
+
+    /** The answer to a read, from the compatibility read model. */
+    static MigrationResponse of(MigrationView view) {
+        return of(
+                view.proposal(),
+                new Standing(
+                        view.state(),
+                        view.proposedAt(),
+                        view.rejectedBy(),
+                        view.rejectionReason(),
+                        view.approvals(),
+                        view.environments()),
+                null);
+    }
+
+    private static MigrationResponse of(ProposalView proposal, Standing standing, List<String> verificationQueries) {
+        return new MigrationResponse(
+                proposal.database(),
+                proposal.migrationId(),
+                proposal.version(),
+                proposal.description(),
+                proposal.author(),
+                proposal.proposedBy(),
+                standing.proposedAt(),
+                proposal.checksum(),
+                standing.status(),
+                proposal.category(),
+                proposal.breaking(),
+                proposal.rollbackSafe(),
+                proposal.hasDownScript(),
+                proposal.risk(),
+                verificationQueries,
+                proposal.expandMigrationId(),
+                Analysis.of(proposal),
+                proposal.linterEvidence(),
+                proposal.waiver(),
+                standing.rejectedBy(),
+                standing.rejectionReason(),
+                standing.approvals(),
+                standing.environments());
+    }
+
+    /** Where a migration stands, beside what its proposal says. */
+    private record Standing(
+            String status,
+            Instant proposedAt,
+            String rejectedBy,
+            String rejectionReason,
+            List<ApprovalView> approvals,
+            List<EnvironmentStatusView> environments) {}
 
     /**
      * A migration's analysis as every answer of the API shows it.
@@ -63,14 +121,19 @@ record MigrationResponse(
             Integer statementCount,
             Integer unparsedStatementCount) {
 
-        static Analysis of(MigrationProposed proposed) {
-            return of(proposed.analysis(), proposed.breaking(), proposed.rollbackSafe(), proposed.category());
-        }
-
         /** From the stored analysis, or from the recorded classification when no script was analysed. */
-        static Analysis of(MigrationAnalysis analysis, boolean breaking, boolean rollbackSafe, String category) {
+        static Analysis of(ProposalView proposal) {
+            MigrationAnalysis analysis = proposal.analysis();
             if (analysis == null) {
-                return new Analysis("declared", breaking, null, rollbackSafe, category, List.of(), null, null);
+                return new Analysis(
+                        "declared",
+                        proposal.breaking(),
+                        null,
+                        proposal.rollbackSafe(),
+                        proposal.category(),
+                        List.of(),
+                        null,
+                        null);
             }
             return new Analysis(
                     "script",

@@ -67,6 +67,45 @@ class ReadModelEndpointsIT extends LedgerServiceIT {
         write(post(DB + "/environments/production/releases", "ci", json("release", "3.1.0", "schemaVersion", "1.1.0")));
     }
 
+    /** One migration, one shape: the proposal's answer and a read carry the same fields, and agree on the proposal. */
+    @Test
+    void aMigrationIsAnsweredInOneShapeWhetherProposedOrRead() {
+        String catalog = "/api/v1/databases/catalog";
+        assertThat(put(catalog, "admin", "{}").status()).isEqualTo(201);
+        Reply proposed = post(
+                catalog + "/migrations",
+                "alice",
+                json(
+                        "migrationId", "0001_create_tags",
+                        "version", "1.0.0",
+                        "description", "creates tags",
+                        "script", "create table tags (id bigint primary key);",
+                        "verificationQueries", List.of("select count(*) from tags"),
+                        "risk", Map.of("impact", "low", "rollbackPlan", "drop it")));
+        assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);
+        Reply read = get(catalog + "/migrations/0001_create_tags?minPosition=" + proposed.position(), "audrey");
+
+        List<String> fields = new ArrayList<>();
+        proposed.body().fieldNames().forEachRemaining(fields::add);
+        List<String> readFields = new ArrayList<>();
+        read.body().fieldNames().forEachRemaining(readFields::add);
+        assertThat(readFields).isEqualTo(fields);
+        // Every field either answer had before they became one shape.
+        assertThat(fields)
+                .contains("database", "migrationId", "version", "description", "author", "proposedBy", "checksum")
+                .contains("status", "category", "breaking", "rollbackSafe", "hasDownScript", "risk", "analysis")
+                .contains("verificationQueries", "expandMigrationId", "waiver", "proposedAt", "linterEvidence")
+                .contains("rejectedBy", "rejectionReason", "approvals", "environments");
+        for (String shared : List.of("migrationId", "version", "author", "checksum", "status", "risk", "analysis")) {
+            assertThat(read.body().get(shared))
+                    .as(shared)
+                    .isEqualTo(proposed.body().get(shared));
+        }
+        assertThat(proposed.body().get("verificationQueries").get(0).asText()).isEqualTo("select count(*) from tags");
+        assertThat(read.body().get("proposedAt").asText()).isNotBlank();
+        assertThat(read.body().get("environments")).hasSize(4);
+    }
+
     @Test
     void versionsAnswersTheCurrentVersionAndHistory() {
         Reply reply = get(DB + "/environments/production/versions?minPosition=" + position, "audrey");

@@ -1,6 +1,5 @@
 package org.migrationledger.projection.compatibility;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -8,10 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
-import org.migrationledger.api.events.ClassificationWaiver;
-import org.migrationledger.api.events.LinterEvidence;
-import org.migrationledger.api.events.MigrationAnalysis;
-import org.migrationledger.api.events.RiskAssessment;
 import org.migrationledger.api.queries.ApprovalView;
 import org.migrationledger.api.queries.CompatibilityView;
 import org.migrationledger.api.queries.EnvironmentStatusView;
@@ -104,26 +99,11 @@ class CompatibilityQueryHandler {
                 .list()
                 .forEach(status -> byEnvironment.put(status.environment(), status));
         return new MigrationView(
-                database,
-                row.migrationId(),
-                row.version(),
-                row.description(),
-                row.author(),
-                row.proposedBy(),
+                row.proposal(database),
                 row.proposedAt(),
-                row.checksum(),
-                row.category(),
-                row.breaking(),
-                row.rollbackSafe(),
-                row.hasDownScript(),
-                row.expandMigrationId(),
                 state,
                 row.rejected() ? row.rejectedBy() : null,
                 row.rejected() ? row.rejectionReason() : null,
-                read(row.riskJson(), RiskAssessment.class),
-                read(row.analysisJson(), MigrationAnalysis.class),
-                List.of(read(row.linterEvidenceJson(), LinterEvidence[].class)),
-                read(row.waiverJson(), ClassificationWaiver.class),
                 approvals,
                 List.copyOf(byEnvironment.values()));
     }
@@ -144,17 +124,6 @@ class CompatibilityQueryHandler {
             }
         }
         return pairs;
-    }
-
-    private static <T> T read(String json, Class<T> type) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return CompatibilityReadModel.JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable " + type.getSimpleName() + " in compatibility_migration", e);
-        }
     }
 
     private List<String> environments(int generation, String database) {

@@ -1,8 +1,15 @@
 package org.migrationledger.projection.compatibility;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
+import org.migrationledger.api.events.ClassificationWaiver;
+import org.migrationledger.api.events.LinterEvidence;
+import org.migrationledger.api.events.MigrationAnalysis;
+import org.migrationledger.api.events.RiskAssessment;
+import org.migrationledger.api.queries.ProposalView;
 
 /** A row of {@code compatibility_migration}. */
 record MigrationRow(
@@ -58,6 +65,27 @@ record MigrationRow(
                 rs.getString("rejection_reason"));
     }
 
+    /** What the proposal says, as the read model holds it. */
+    ProposalView proposal(String database) {
+        return new ProposalView(
+                database,
+                migrationId,
+                version,
+                description,
+                author,
+                proposedBy,
+                checksum,
+                category,
+                breaking,
+                rollbackSafe,
+                hasDownScript,
+                read(riskJson, RiskAssessment.class),
+                expandMigrationId,
+                read(analysisJson, MigrationAnalysis.class),
+                List.of(read(linterEvidenceJson, LinterEvidence[].class)),
+                read(waiverJson, ClassificationWaiver.class));
+    }
+
     boolean rejected() {
         return rejectionSequence != null && rejectionSequence > proposalSequence;
     }
@@ -90,5 +118,16 @@ record MigrationRow(
             reasons = reasons.substring(0, last) + " and " + reasons.substring(last + 2);
         }
         return migrationId + " (" + version + ") " + reasons + ".";
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return CompatibilityReadModel.JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable " + type.getSimpleName() + " in compatibility_migration", e);
+        }
     }
 }
