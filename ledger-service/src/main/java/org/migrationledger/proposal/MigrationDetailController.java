@@ -2,6 +2,8 @@ package org.migrationledger.proposal;
 
 import org.migrationledger.api.queries.GetMigration;
 import org.migrationledger.api.queries.MigrationView;
+import org.migrationledger.web.LedgerName;
+import org.migrationledger.web.MigrationIdParameter;
 import org.migrationledger.web.ReadYourWrites;
 import org.migrationledger.web.Unknown;
 import org.springframework.http.ResponseEntity;
@@ -24,9 +26,15 @@ class MigrationDetailController {
 
     @GetMapping("/api/v1/databases/{db}/migrations/{id}")
     ResponseEntity<MigrationResponse> migration(
-            @PathVariable String db, @PathVariable String id, @RequestParam(required = false) String minPosition) {
+            @PathVariable @LedgerName String db,
+            @PathVariable String id,
+            @RequestParam(required = false) String minPosition) {
         ResponseEntity<MigrationView> answer = reads.answer(
-                READ_MODEL, minPosition, new GetMigration(db, id), MigrationView.class, Unknown.migration(db, id));
+                READ_MODEL,
+                minPosition,
+                new GetMigration(db, MigrationIdParameter.fromRequest(id, "id")),
+                MigrationView.class,
+                Unknown.migration(db, id));
         return ResponseEntity.status(answer.getStatusCode())
                 .headers(answer.getHeaders())
                 .body(MigrationResponse.of(answer.getBody()));

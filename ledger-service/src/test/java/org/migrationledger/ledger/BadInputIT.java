@@ -152,6 +152,22 @@ class BadInputIT extends LedgerServiceIT {
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
     }
 
+    /** Reads check their path as writes do: a name that cannot exist is a bad request, not an unknown one. */
+    @Test
+    void aBadPathNameInAReadIsA400NamingIt() {
+        for (String path : List.of(
+                "/api/v1/databases/Bad_DB/drift",
+                "/api/v1/databases/Bad_DB/compatibility",
+                "/api/v1/databases/shop/environments/PROD/versions",
+                "/api/v1/databases/9shop/migrations/0001_create_orders",
+                "/api/v1/databases/Bad_DB/schema-comparison?to=production")) {
+            Reply reply = get(path, "audrey");
+            assertProblem(reply, 400, "invalid-request");
+            assertThat(fields(reply)).as(path).containsExactly(path.contains("PROD") ? "env" : "db");
+        }
+        assertProblem(get(DB + "/migrations/not-an-id", "audrey"), 400, "invalid-migration-id");
+    }
+
     @Test
     void aDuplicateEnvironmentIsNamed() {
         Reply reply = put("/api/v1/databases/other", "admin", json("environments", List.of("ci", "ci")));
