@@ -1,12 +1,11 @@
 package org.migrationledger.proposal;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 import java.util.List;
-import org.migrationledger.api.events.ClassificationWaiver;
-import org.migrationledger.api.events.LinterEvidence;
 import org.migrationledger.api.events.MigrationAnalysis;
 import org.migrationledger.api.events.MigrationProposed;
-import org.migrationledger.api.events.RiskAssessment;
 import org.migrationledger.api.queries.ApprovalView;
 import org.migrationledger.api.queries.EnvironmentStatusView;
 import org.migrationledger.api.queries.MigrationView;
@@ -17,31 +16,18 @@ import org.migrationledger.api.queries.ProposalView;
  * …/migrations/{id}}) alike: what the proposal says, its analysis (from the script, or from the declaration), and where
  * it stands.
  *
+ * @param proposal what the proposal says, its fields written inline (its stored analysis is shown as {@code analysis})
  * @param status {@code PROPOSED}, {@code APPROVED}, {@code REJECTED} or {@code IMPORTED}
  * @param proposedAt null in the proposal's own answer (the read model stamps it from the stored event)
  * @param verificationQueries the proposal's; null in a read (the read model does not keep them)
  * @param environments the status in every environment of the promotion path; empty in the proposal's own answer
  */
 record MigrationResponse(
-        String database,
-        String migrationId,
-        String version,
-        String description,
-        String author,
-        String proposedBy,
-        Instant proposedAt,
-        String checksum,
-        String status,
-        String category,
-        boolean breaking,
-        boolean rollbackSafe,
-        boolean hasDownScript,
-        RiskAssessment risk,
-        List<String> verificationQueries,
-        String expandMigrationId,
+        @JsonUnwrapped @JsonIgnoreProperties("analysis") ProposalView proposal,
         Analysis analysis,
-        List<LinterEvidence> linterEvidence,
-        ClassificationWaiver waiver,
+        String status,
+        Instant proposedAt,
+        List<String> verificationQueries,
         String rejectedBy,
         String rejectionReason,
         List<ApprovalView> approvals,
@@ -49,61 +35,32 @@ record MigrationResponse(
 
     /** The answer to a proposal: nothing approved, rejected or applied yet. */
     static MigrationResponse proposed(MigrationProposed proposed) {
-        return of(
-                ProposalView.of(proposed),
-                new Standing("PROPOSED", null, null, null, List.of(), List.of()),
-                proposed.verificationQueries());
+        ProposalView proposal = ProposalView.of(proposed);
+        return new MigrationResponse(
+                proposal,
+                Analysis.of(proposal),
+                "PROPOSED",
+                null,
+                proposed.verificationQueries(),
+                null,
+                null,
+                List.of(),
+                List.of());
     }
 
     /** The answer to a read, from the compatibility read model. */
     static MigrationResponse of(MigrationView view) {
-        return of(
-                view.proposal(),
-                new Standing(
-                        view.state(),
-                        view.proposedAt(),
-                        view.rejectedBy(),
-                        view.rejectionReason(),
-                        view.approvals(),
-                        view.environments()),
-                null);
-    }
-
-    private static MigrationResponse of(ProposalView proposal, Standing standing, List<String> verificationQueries) {
         return new MigrationResponse(
-                proposal.database(),
-                proposal.migrationId(),
-                proposal.version(),
-                proposal.description(),
-                proposal.author(),
-                proposal.proposedBy(),
-                standing.proposedAt(),
-                proposal.checksum(),
-                standing.status(),
-                proposal.category(),
-                proposal.breaking(),
-                proposal.rollbackSafe(),
-                proposal.hasDownScript(),
-                proposal.risk(),
-                verificationQueries,
-                proposal.expandMigrationId(),
-                Analysis.of(proposal),
-                proposal.linterEvidence(),
-                proposal.waiver(),
-                standing.rejectedBy(),
-                standing.rejectionReason(),
-                standing.approvals(),
-                standing.environments());
+                view.proposal(),
+                Analysis.of(view.proposal()),
+                view.state(),
+                view.proposedAt(),
+                null,
+                view.rejectedBy(),
+                view.rejectionReason(),
+                view.approvals(),
+                view.environments());
     }
-
-    /** Where a migration stands, beside what its proposal says. */
-    private record Standing(
-            String status,
-            Instant proposedAt,
-            String rejectedBy,
-            String rejectionReason,
-            List<ApprovalView> approvals,
-            List<EnvironmentStatusView> environments) {}
 
     /**
      * A migration's analysis as every answer of the API shows it.

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.migrationledger.LedgerServiceIT;
+import org.migrationledger.ProposalBody;
 import org.migrationledger.web.ReadYourWrites;
 import org.springframework.test.context.TestPropertySource;
 
@@ -39,25 +40,19 @@ class ReadModelEndpointsIT extends LedgerServiceIT {
         write(post(
                 DB + "/migrations",
                 "alice",
-                json(
-                        "migrationId", "0001_create_items",
-                        "version", "1.0.0",
-                        "description", "creates items",
-                        "script", CREATE,
-                        "downScript", "drop table items;",
-                        "category", "expand",
-                        "risk", Map.of("impact", "low", "rollbackPlan", "run the down script"))));
+                ProposalBody.expand("0001_create_items", "1.0.0", CREATE)
+                        .with("description", "creates items")
+                        .with("downScript", "drop table items;")
+                        .json()));
         write(post(DB + "/migrations/0001_create_items/approvals", "bob", "{}"));
         write(post(
                 DB + "/migrations",
                 "alice",
-                json(
-                        "migrationId", "0002_backfill_notes",
-                        "version", "1.1.0",
-                        "description", "backfills notes",
-                        "script", BACKFILL,
-                        "category", "migrate",
-                        "risk", Map.of("impact", "low", "rollbackPlan", "restore from backup"))));
+                ProposalBody.of("0002_backfill_notes", "1.1.0", BACKFILL)
+                        .with("description", "backfills notes")
+                        .with("category", "migrate")
+                        .with("risk", Map.of("impact", "low", "rollbackPlan", "restore from backup"))
+                        .json()));
         for (String env : List.of("local", "ci", "staging", "production")) {
             write(post(DB + "/environments/" + env + "/applies", "ci", apply("0001_create_items", CREATE)));
         }
@@ -75,13 +70,9 @@ class ReadModelEndpointsIT extends LedgerServiceIT {
         Reply proposed = post(
                 catalog + "/migrations",
                 "alice",
-                json(
-                        "migrationId", "0001_create_tags",
-                        "version", "1.0.0",
-                        "description", "creates tags",
-                        "script", "create table tags (id bigint primary key);",
-                        "verificationQueries", List.of("select count(*) from tags"),
-                        "risk", Map.of("impact", "low", "rollbackPlan", "drop it")));
+                ProposalBody.of("0001_create_tags", "1.0.0", "create table tags (id bigint primary key);")
+                        .with("verificationQueries", List.of("select count(*) from tags"))
+                        .json());
         assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);
         Reply read = get(catalog + "/migrations/0001_create_tags?minPosition=" + proposed.position(), "audrey");
 
@@ -101,6 +92,8 @@ class ReadModelEndpointsIT extends LedgerServiceIT {
                     .as(shared)
                     .isEqualTo(proposed.body().get(shared));
         }
+        assertThat(proposed.text().split("\"analysis\":", -1)).as("one analysis, the API's").hasSize(2);
+        assertThat(proposed.body().get("analysis").get("basis").asText()).isEqualTo("script");
         assertThat(proposed.body().get("verificationQueries").get(0).asText()).isEqualTo("select count(*) from tags");
         assertThat(read.body().get("proposedAt").asText()).isNotBlank();
         assertThat(read.body().get("environments")).hasSize(4);

@@ -35,8 +35,9 @@ class CompatibilityQueryHandler {
     @QueryHandler
     Optional<MigrationView> handle(GetMigration query) {
         int generation = generations.active(CompatibilityReadModel.NAME);
-        Optional<MigrationRow> found = jdbc.sql("select " + MigrationRow.COLUMNS + " from compatibility_migration"
-                        + " where generation = ? and database_name = ? and migration_id = ?")
+        Optional<MigrationRow> found = jdbc.sql("""
+                        select %s from compatibility_migration
+                        where generation = ? and database_name = ? and migration_id = ?""".formatted(MigrationRow.COLUMNS))
                 .params(generation, query.database(), query.migrationId())
                 .query(MigrationRow::read)
                 .optional();
@@ -65,9 +66,10 @@ class CompatibilityQueryHandler {
     }
 
     private MigrationView view(int generation, String database, MigrationRow row) {
-        List<ApprovalView> approvals = jdbc.sql("select approved_by, role, checksum, comment, approved_at,"
-                        + " approvals_required, fully_approved from compatibility_approval"
-                        + " where generation = ? and database_name = ? and migration_id = ? order by sequence_number")
+        List<ApprovalView> approvals = jdbc.sql("""
+                        select approved_by, role, checksum, comment, approved_at,
+                        approvals_required, fully_approved from compatibility_approval
+                        where generation = ? and database_name = ? and migration_id = ? order by sequence_number""")
                 .params(generation, database, row.migrationId())
                 .query((rs, i) -> new ApprovalView(
                         rs.getString("approved_by"),
@@ -87,8 +89,9 @@ class CompatibilityQueryHandler {
         Map<String, EnvironmentStatusView> byEnvironment = new LinkedHashMap<>();
         environments(generation, database)
                 .forEach(env -> byEnvironment.put(env, new EnvironmentStatusView(env, "PENDING", null, null, null)));
-        jdbc.sql("select environment, status, checksum, changed_at, changed_by from compatibility_status"
-                        + " where generation = ? and database_name = ? and migration_id = ?")
+        jdbc.sql("""
+                        select environment, status, checksum, changed_at, changed_by from compatibility_status
+                        where generation = ? and database_name = ? and migration_id = ?""")
                 .params(generation, database, row.migrationId())
                 .query((rs, i) -> new EnvironmentStatusView(
                         rs.getString("environment"),
@@ -127,16 +130,14 @@ class CompatibilityQueryHandler {
     }
 
     private List<String> environments(int generation, String database) {
-        return jdbc.sql("select environment from compatibility_environment where generation = ? and database_name = ?"
-                        + " order by path_position")
-                .params(generation, database)
-                .query(String.class)
-                .list();
+        return jdbc.sql("""
+                        select environment from compatibility_environment where generation = ? and database_name = ?
+                        order by path_position""").params(generation, database).query(String.class).list();
     }
 
     private List<MigrationRow> migrations(int generation, String database) {
-        List<MigrationRow> rows = new ArrayList<>(jdbc.sql("select " + MigrationRow.COLUMNS
-                        + " from compatibility_migration where generation = ? and database_name = ?")
+        List<MigrationRow> rows = new ArrayList<>(jdbc.sql("""
+                        select %s from compatibility_migration where generation = ? and database_name = ?""".formatted(MigrationRow.COLUMNS))
                 .params(generation, database)
                 .query(MigrationRow::read)
                 .list());
@@ -147,8 +148,9 @@ class CompatibilityQueryHandler {
 
     private Map<String, Map<String, String>> statuses(int generation, String database) {
         Map<String, Map<String, String>> statuses = new LinkedHashMap<>();
-        jdbc.sql("select migration_id, environment, status from compatibility_status"
-                        + " where generation = ? and database_name = ?")
+        jdbc.sql("""
+                        select migration_id, environment, status from compatibility_status
+                        where generation = ? and database_name = ?""")
                 .params(generation, database)
                 .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .list()

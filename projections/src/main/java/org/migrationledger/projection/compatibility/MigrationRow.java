@@ -34,10 +34,11 @@ record MigrationRow(
         String rejectedBy,
         String rejectionReason) {
 
-    static final String COLUMNS = "migration_id, proposal_sequence, version, description, author, proposed_by,"
-            + " proposed_at, checksum, category, breaking, rollback_safe, has_down_script, expand_migration_id,"
-            + " risk::text as risk, analysis::text as analysis, linter_evidence::text as linter_evidence,"
-            + " waiver::text as waiver, rejection_sequence, rejected_by, rejection_reason";
+    static final String COLUMNS = """
+            migration_id, proposal_sequence, version, description, author, proposed_by,
+            proposed_at, checksum, category, breaking, rollback_safe, has_down_script, expand_migration_id,
+            risk::text as risk, analysis::text as analysis, linter_evidence::text as linter_evidence,
+            waiver::text as waiver, rejection_sequence, rejected_by, rejection_reason""";
 
     static MigrationRow read(ResultSet rs, int row) throws SQLException {
         long rejection = rs.getLong("rejection_sequence");
