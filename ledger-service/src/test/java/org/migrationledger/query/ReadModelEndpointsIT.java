@@ -92,7 +92,9 @@ class ReadModelEndpointsIT extends LedgerServiceIT {
                     .as(shared)
                     .isEqualTo(proposed.body().get(shared));
         }
-        assertThat(proposed.text().split("\"analysis\":", -1)).as("one analysis, the API's").hasSize(2);
+        assertThat(proposed.text().split("\"analysis\":", -1))
+                .as("one analysis, the API's")
+                .hasSize(2);
         assertThat(proposed.body().get("analysis").get("basis").asText()).isEqualTo("script");
         assertThat(proposed.body().get("verificationQueries").get(0).asText()).isEqualTo("select count(*) from tags");
         assertThat(read.body().get("proposedAt").asText()).isNotBlank();
