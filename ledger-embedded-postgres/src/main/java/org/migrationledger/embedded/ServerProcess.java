@@ -1,0 +1,168 @@
+package org.migrationledger.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The {@code postgres} process and the commands around it. The server is started from a thread of its own that waits
+ * for it as long as it runs: Linux sends the parent-death signal when the starting <em>thread</em> ends, so starting
+ * it from a pooled or request thread would stop it when that thread is retired.
+ */
+final class ServerProcess {
+
+    private static final Duration STARTUP = Duration.ofSeconds(90);
+    private static final Duration SHUTDOWN = Duration.ofSeconds(60);
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private final Process process;
+    private final PostgresBinaries binaries;
+    private final Path log;
+
+    private ServerProcess(Process process, PostgresBinaries binaries, Path log) {
+        this.process = process;
+        this.binaries = binaries;
+        this.log = log;
+    }
+
+    static void initdb(PostgresBinaries binaries, ServerAccount account, EmbeddedPostgresSettings settings) {
+        List<String> command = new ArrayList<>(List.of(
+                binaries.tool("initdb"),
+                "-D",
+                settings.cluster().toString(),
+                "-U",
+                EmbeddedPostgresServer.SUPERUSER,
+                "-A",
+                "trust",
+                "-E",
+                "UTF8",
+                "--locale=C"));
+        if (!settings.durable()) {
+            command.add("--no-sync");
+        }
+        try {
+            Process initdb = new ProcessBuilder(account.wrap(command))
+                    .redirectErrorStream(true)
+                    .redirectOutput(
+                            ProcessBuilder.Redirect.appendTo(settings.log().toFile()))
+                    .start();
+            if (!initdb.waitFor(STARTUP.toSeconds(), TimeUnit.SECONDS) || initdb.exitValue() != 0) {
+                initdb.destroyForcibly();
+                throw new IllegalStateException(
+                        "initdb failed for " + settings.cluster() + ":\n" + tail(settings.log()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not run initdb", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while creating the cluster", e);
+        }
+    }
+
+    static ServerProcess start(
+            PostgresBinaries binaries, ServerAccount account, EmbeddedPostgresSettings settings, List<String> options) {
+        List<String> command = new ArrayList<>(
+                List.of(binaries.tool("postgres"), "-D", settings.cluster().toString()));
+        command.addAll(options);
+        ProcessBuilder builder = new ProcessBuilder(account.wrap(command))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.log().toFile()));
+        CompletableFuture<Process> started = new CompletableFuture<>();
+        Thread keeper = new Thread(() -> startAndWait(builder, started), "embedded-postgres-" + settings.cluster());
+        keeper.setDaemon(true);
+        keeper.start();
+        try {
+            return new ServerProcess(started.get(STARTUP.toSeconds(), TimeUnit.SECONDS), binaries, settings.log());
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not start " + command, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while starting PostgreSQL", e);
+        }
+    }
+
+    private static void startAndWait(ProcessBuilder builder, CompletableFuture<Process> started) {
+        try {
+            Process process = builder.start();
+            started.complete(process);
+            process.waitFor();
+        } catch (IOException e) {
+            started.completeExceptionally(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void awaitReady(BooleanSupplier accepting) {
+        Instant deadline = Instant.now().plus(STARTUP);
+        while (!accepting.getAsBoolean()) {
+            if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                stop();
+                throw new IllegalStateException("The embedded PostgreSQL did not come up"
+                        + (process.isAlive() ? " in " + STARTUP.toSeconds() + " s" : "") + "; its log " + log + ":\n"
+                        + tail(log));
+            }
+            pause();
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    String version() {
+        return OsCommands.output(binaries.tool("postgres"), "--version");
+    }
+
+    void stop() {
+        stop(process.toHandle());
+    }
+
+    /** SIGINT is PostgreSQL's fast shutdown: sessions are ended, the data is checkpointed and the server exits. */
+    static void stop(ProcessHandle server) {
+        if (!server.isAlive()) {
+            return;
+        }
+        OsCommands.succeeds("kill", "-INT", String.valueOf(server.pid()));
+        try {
+            server.onExit().get(SHUTDOWN.toSeconds(), TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            server.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.destroyForcibly();
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
+        } catch (IOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for PostgreSQL", e);
+        }
+    }
+}
