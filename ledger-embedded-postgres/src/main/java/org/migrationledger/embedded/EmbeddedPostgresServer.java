@@ -141,7 +141,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** The server's own words, e.g. {@code postgres (PostgreSQL) 17.7}. */
+    /** The server's version, e.g. {@code 17.7}. */
     public String version() {
         return process.version();
     }

@@ -35,6 +35,11 @@ public record EmbeddedPostgresSettings(
         return new EmbeddedPostgresSettings(dataDirectory, 0, null, false, null);
     }
 
+    /** The same settings with another account for a root JVM where no user namespace is allowed. */
+    public EmbeddedPostgresSettings withSystemUser(String user) {
+        return new EmbeddedPostgresSettings(dataDirectory, port, user, durable, rootAccount);
+    }
+
     /** The same settings with the root account chosen instead of detected. */
     public EmbeddedPostgresSettings asRoot(ServerAccount.Kind account) {
         return new EmbeddedPostgresSettings(dataDirectory, port, systemUser, durable, account);

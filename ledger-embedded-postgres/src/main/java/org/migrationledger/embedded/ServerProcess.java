@@ -124,8 +124,10 @@ final class ServerProcess {
         return process.isAlive();
     }
 
+    /** {@code postgres --version} prints {@code postgres (PostgreSQL) 17.7}: the number is the last word. */
     String version() {
-        return OsCommands.output(binaries.tool("postgres"), "--version");
+        String output = OsCommands.output(binaries.tool("postgres"), "--version");
+        return output.substring(output.lastIndexOf(' ') + 1);
     }
 
     void stop() {

@@ -30,7 +30,7 @@ class EmbeddedPostgresServerIT {
             first.createDatabaseIfMissing("ledger");
             first.createDatabaseIfMissing("ledger");
             execute(first, "create table facts (fact text); insert into facts values ('recorded before the restart')");
-            assertThat(first.version()).contains("PostgreSQL) 17.");
+            assertThat(first.version()).matches("17\\.\\d+");
         }
         try (EmbeddedPostgresServer second = EmbeddedPostgresServer.start(settings)) {
             assertThat(facts(second)).containsExactly("recorded before the restart");
