@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The embedded PostgreSQL the service starts when no datasource is configured (docs/adr/0012).
+ * The embedded PostgreSQL the service starts when no datasource is configured (docs/adr/0018).
  *
  * @param dataDir the folder that keeps the cluster, its log and lock; relative to the working directory
  * @param port the server's port on 127.0.0.1; 0 picks a free one at every start
