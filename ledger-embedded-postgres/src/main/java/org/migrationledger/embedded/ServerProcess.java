@@ -19,21 +19,11 @@ import java.util.function.BooleanSupplier;
  * for it as long as it runs: Linux sends the parent-death signal when the starting <em>thread</em> ends, so starting
  * it from a pooled or request thread would stop it when that thread is retired.
  */
-final class ServerProcess {
+record ServerProcess(Process process, PostgresBinaries binaries, Path log) {
 
     private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final Duration SHUTDOWN = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(100);
-
-    private final Process process;
-    private final PostgresBinaries binaries;
-    private final Path log;
-
-    private ServerProcess(Process process, PostgresBinaries binaries, Path log) {
-        this.process = process;
-        this.binaries = binaries;
-        this.log = log;
-    }
 
     static void initdb(PostgresBinaries binaries, ServerAccount account, EmbeddedPostgresSettings settings) {
         List<String> command = new ArrayList<>(List.of(

@@ -89,12 +89,7 @@ class EmbeddedPostgresServerIT {
 
     @Test
     void asRootTheServerRunsInAUserNamespace() throws Exception {
-        assumeThat(OsCommands.runningAsRoot())
-                .as("only a root JVM needs the workaround")
-                .isTrue();
-        EmbeddedPostgresSettings settings =
-                EmbeddedPostgresSettings.forTests(data).asRoot(ServerAccount.Kind.USER_NAMESPACE);
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings)) {
+        try (EmbeddedPostgresServer server = startAsRoot(ServerAccount.Kind.USER_NAMESPACE)) {
             String serverNamespace = Files.readSymbolicLink(Path.of("/proc/" + server.pid() + "/ns/user"))
                     .toString();
             assertThat(serverNamespace)
@@ -106,12 +101,7 @@ class EmbeddedPostgresServerIT {
 
     @Test
     void asRootTheServerRunsAsAnUnprivilegedSystemUser() throws Exception {
-        assumeThat(OsCommands.runningAsRoot())
-                .as("only a root JVM needs the workaround")
-                .isTrue();
-        EmbeddedPostgresSettings settings =
-                EmbeddedPostgresSettings.forTests(data).asRoot(ServerAccount.Kind.SYSTEM_USER);
-        try (EmbeddedPostgresServer server = EmbeddedPostgresServer.start(settings)) {
+        try (EmbeddedPostgresServer server = startAsRoot(ServerAccount.Kind.SYSTEM_USER)) {
             String uid = OsCommands.output("id", "-u", ServerAccount.DEFAULT_SYSTEM_USER);
             assertThat(uid).isNotEqualTo("0");
             assertThat(Files.readAllLines(Path.of("/proc/" + server.pid() + "/status")))
@@ -120,6 +110,15 @@ class EmbeddedPostgresServerIT {
                     .satisfies(line -> assertThat(line.split("\\s+")[1]).isEqualTo(uid));
             execute(server, "create table t (id int)");
         }
+    }
+
+    /** Our CI runs as root, so there these run; a developer's non-root JVM needs neither way. */
+    private EmbeddedPostgresServer startAsRoot(ServerAccount.Kind account) {
+        assumeThat(OsCommands.runningAsRoot())
+                .as("only a root JVM needs the workaround")
+                .isTrue();
+        return EmbeddedPostgresServer.start(
+                EmbeddedPostgresSettings.forTests(data).asRoot(account));
     }
 
     private static void execute(EmbeddedPostgresServer server, String sql) throws SQLException {
