@@ -2,6 +2,10 @@ package org.migrationledger.rebuild;
 
 import java.util.List;
 import java.util.NoSuchElementException;
+import org.migrationledger.projection.audit.AuditTrailConsistency;
+import org.migrationledger.projection.audit.AuditTrailConsistencyView;
+import org.migrationledger.projection.rebuild.ProcessingFailureView;
+import org.migrationledger.projection.rebuild.ProcessingFailures;
 import org.migrationledger.projection.rebuild.ProjectionProcessors;
 import org.migrationledger.projection.rebuild.ProjectionRebuilds;
 import org.migrationledger.projection.rebuild.ProjectionStatusView;
@@ -27,10 +31,36 @@ class ProjectionAdminController {
 
     private final ProjectionRebuilds rebuilds;
     private final ProjectionProcessors processors;
+    private final AuditTrailConsistency auditTrail;
+    private final ProcessingFailures failures;
 
-    ProjectionAdminController(ProjectionRebuilds rebuilds, ProjectionProcessors processors) {
+    ProjectionAdminController(
+            ProjectionRebuilds rebuilds,
+            ProjectionProcessors processors,
+            AuditTrailConsistency auditTrail,
+            ProcessingFailures failures) {
         this.rebuilds = rebuilds;
         this.processors = processors;
+        this.auditTrail = auditTrail;
+        this.failures = failures;
+    }
+
+    /**
+     * Compares the serving audit trail with the event store over a position range (default: everything its processor
+     * has processed): per database, stored events, rows, missing and unexpected rows, and the first missing position.
+     */
+    @GetMapping("/audit-trail/consistency")
+    AuditTrailConsistencyView auditTrailConsistency(
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        long fromPosition = Math.max(0, ReadYourWrites.position("from", from));
+        long toPosition = ReadYourWrites.position("to", to);
+        return auditTrail.checkActive(fromPosition, toPosition < 0 ? null : toPosition);
+    }
+
+    /** The events read-model processors on this node are stuck on (a handler failed and they retry it). */
+    @GetMapping("/failures")
+    List<ProcessingFailureView> failures() {
+        return failures.current();
     }
 
     @GetMapping

@@ -50,7 +50,7 @@ class ProjectionLagMetrics implements MeterBinder {
         TrackingToken headToken = eventStore.createHeadToken();
         long head = headToken == null ? -1 : headToken.position().orElse(-1);
         String processor = ReadModel.processorName(readModel, generations.active(readModel));
-        long processed = positions.lowestPosition(processor).orElse(-1);
+        long processed = positions.processedUpTo(processor).orElse(-1);
         return Math.max(0, head - processed);
     }
 }

@@ -64,11 +64,16 @@ public class ReadYourWrites {
 
     /** Parses {@code ?minPosition=}; -1 when absent. */
     public static long position(String minPosition) {
-        if (minPosition == null || minPosition.isBlank()) {
+        return position("minPosition", minPosition);
+    }
+
+    /** Parses a ledger position parameter; -1 when absent. */
+    public static long position(String name, String value) {
+        if (value == null || value.isBlank()) {
             return -1;
         }
         try {
-            long position = Long.parseLong(minPosition.strip());
+            long position = Long.parseLong(value.strip());
             if (position >= 0) {
                 return position;
             }
@@ -78,9 +83,8 @@ public class ReadYourWrites {
         throw new InvalidRequestException(
                 HttpStatus.BAD_REQUEST,
                 "invalid-request",
-                "minPosition",
-                "minPosition must be a Ledger-Position a write returned (a non-negative integer), not '" + minPosition
-                        + "'");
+                name,
+                name + " must be a Ledger-Position a write returned (a non-negative integer), not '" + value + "'");
     }
 
     /** Parses an instant parameter such as {@code ?at=}; null when absent. */

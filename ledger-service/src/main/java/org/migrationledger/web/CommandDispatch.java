@@ -31,10 +31,12 @@ public class CommandDispatch {
 
     private final CommandGateway commandGateway;
     private final JdbcClient jdbc;
+    private final WrittenEvents writtenEvents;
 
-    public CommandDispatch(CommandGateway commandGateway, JdbcClient jdbc) {
+    CommandDispatch(CommandGateway commandGateway, JdbcClient jdbc, WrittenEvents writtenEvents) {
         this.commandGateway = commandGateway;
         this.jdbc = jdbc;
+        this.writtenEvents = writtenEvents;
     }
 
     /**
@@ -51,12 +53,15 @@ public class CommandDispatch {
             Authentication caller,
             String tool,
             String runUrl) {
-        MetaData metaData = metaData(request, caller, tool, runUrl);
+        String writeId = writtenEvents.newWriteId();
+        MetaData metaData = metaData(request, caller, tool, runUrl).and(WrittenEvents.WRITE_ID, writeId);
         try {
             R result = commandGateway.<R>send(command, metaData).join();
             request.setAttribute(COMMITTED_ATTRIBUTE, Boolean.TRUE);
-            return new Dispatched<>(result, position(database));
+            long position = writtenEvents.positionOf(writeId, database).orElseGet(() -> streamHead(database));
+            return new Dispatched<>(result, position);
         } catch (CompletionException e) {
+            writtenEvents.forget(writeId);
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
@@ -64,8 +69,11 @@ public class CommandDispatch {
         }
     }
 
-    /** The global index of the database stream's last event: the caller's write or a later one, never an earlier. */
-    private long position(String database) {
+    /**
+     * Where a write that appended nothing (a gate check, a repeated registration) reads consistently: the database
+     * stream's last event.
+     */
+    private long streamHead(String database) {
         return jdbc.sql("select global_index from domain_event_entry where aggregate_identifier = ?"
                         + " order by sequence_number desc limit 1")
                 .param(database)
