@@ -83,9 +83,9 @@ public class ProjectionRebuilds extends RepeatingPass {
         GenerationView ready = generations
                 .inState(readModel, GenerationState.READY)
                 .orElseThrow(() -> new RebuildRefused("No rebuilt generation of " + readModel + " is ready"));
-        if (!force && ready.comparison() != null && !ready.comparison().contains(" are equal ")) {
+        if (!force && ready.verdict() != null && !ready.verdict().equal()) {
             throw new RebuildRefused("Generation " + ready.generation() + " differs from the active one ("
-                    + ready.comparison() + "); switch with force=true to accept the differences");
+                    + ready.verdict().description() + "); switch with force=true to accept the differences");
         }
         switchTo(model, ready.generation());
         return status(readModel);
@@ -144,11 +144,12 @@ public class ProjectionRebuilds extends RepeatingPass {
             return;
         }
         comparison.compare(model, active, building.generation(), head).ifPresent(result -> {
-            if (!generations.markReady(model.name(), building.generation(), result.describe())) {
+            ComparisonVerdict verdict = result.verdict();
+            if (!generations.markReady(model.name(), building.generation(), verdict)) {
                 return;
             }
-            LOG.info("Rebuild of {} caught up. {}", model.name(), result.describe());
-            if (building.autoSwitch() && result.equal()) {
+            LOG.info("Rebuild of {} caught up. {}", model.name(), verdict.description());
+            if (building.autoSwitch() && verdict.equal()) {
                 switchTo(model, building.generation());
             }
         });
