@@ -2,19 +2,13 @@ package org.migrationledger.embedded;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
-import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
 
 /**
@@ -28,24 +22,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String SUPERUSER = "postgres";
 
     private final EmbeddedPostgresSettings settings;
-    private final ServerAccount account;
-    private final FileChannel lockChannel;
-    private final FileLock lock;
-    private final int port;
+    private final FolderLock folderLock;
     private final ServerProcess process;
 
-    private EmbeddedPostgresServer(
-            EmbeddedPostgresSettings settings,
-            ServerAccount account,
-            FileChannel lockChannel,
-            FileLock lock,
-            int port,
-            ServerProcess process) {
+    private EmbeddedPostgresServer(EmbeddedPostgresSettings settings, FolderLock folderLock, ServerProcess process) {
         this.settings = settings;
-        this.account = account;
-        this.lockChannel = lockChannel;
-        this.lock = lock;
-        this.port = port;
+        this.folderLock = folderLock;
         this.process = process;
     }
 
@@ -53,35 +35,19 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static EmbeddedPostgresServer start(EmbeddedPostgresSettings settings) {
         try {
             Files.createDirectories(settings.dataDirectory());
-            FileChannel channel =
-                    FileChannel.open(settings.lock(), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel);
-            if (lock == null) {
-                channel.close();
-                throw new IllegalStateException("Another process runs the embedded PostgreSQL in "
-                        + settings.dataDirectory() + ": stop it, or choose another data folder");
-            }
-            try {
-                return startLocked(settings, channel, lock);
-            } catch (RuntimeException e) {
-                channel.close();
-                throw e;
-            }
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + settings.dataDirectory(), e);
+            throw new UncheckedIOException("Could not create " + settings.dataDirectory(), e);
         }
-    }
-
-    private static FileLock tryLock(FileChannel channel) throws IOException {
+        FolderLock folderLock = FolderLock.acquire(settings);
         try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null;
+            return startLocked(settings, folderLock);
+        } catch (RuntimeException e) {
+            folderLock.close();
+            throw e;
         }
     }
 
-    private static EmbeddedPostgresServer startLocked(
-            EmbeddedPostgresSettings settings, FileChannel channel, FileLock lock) {
+    private static EmbeddedPostgresServer startLocked(EmbeddedPostgresSettings settings, FolderLock folderLock) {
         ServerAccount account = ServerAccount.choose(settings.rootAccount(), settings.systemUser());
         account.own(settings.dataDirectory());
         PostgresBinaries binaries = PostgresBinaries.unpackedInto(PostgresBinaries.defaultCache());
@@ -90,31 +56,14 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         new StaleServer(settings.cluster()).clear();
         int port = settings.port() == 0 ? FreePort.find() : settings.port();
-        ServerProcess process = ServerProcess.start(binaries, account, settings, serverOptions(settings, port));
-        EmbeddedPostgresServer server = new EmbeddedPostgresServer(settings, account, channel, lock, port, process);
+        ServerProcess process = ServerProcess.start(binaries, account, settings, port);
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(settings, folderLock, process);
         process.awaitReady(server::canConnect);
         return server;
     }
 
-    private static List<String> serverOptions(EmbeddedPostgresSettings settings, int port) {
-        List<String> options = new ArrayList<>(List.of(
-                "-p",
-                String.valueOf(port),
-                "-c",
-                "listen_addresses=127.0.0.1",
-                // TCP only: the default socket folder (/var/run/postgresql) may not exist or not be ours.
-                "-c",
-                "unix_socket_directories=",
-                "-c",
-                "max_connections=200"));
-        if (!settings.durable()) {
-            options.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
-        }
-        return options;
-    }
-
     public String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+        return "jdbc:postgresql://127.0.0.1:" + process.port() + "/" + database;
     }
 
     public String user() {
@@ -122,7 +71,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public int port() {
-        return port;
+        return process.port();
     }
 
     public EmbeddedPostgresSettings settings() {
@@ -130,7 +79,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public ServerAccount account() {
-        return account;
+        return process.account();
     }
 
     public long pid() {
@@ -178,19 +127,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             process.stop();
         } finally {
-            try {
-                lock.release();
-                lockChannel.close();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            folderLock.close();
         }
     }
 
     /** What a killed JVM leaves: the data folder free for another process, the server still running. */
-    void abandon() throws IOException {
-        lock.release();
-        lockChannel.close();
+    void abandon() {
+        folderLock.close();
     }
 
     private boolean canConnect() {
@@ -203,6 +146,6 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "embedded PostgreSQL on 127.0.0.1:" + port + ", data in " + settings.dataDirectory();
+        return "embedded PostgreSQL on 127.0.0.1:" + process.port() + ", data in " + settings.dataDirectory();
     }
 }

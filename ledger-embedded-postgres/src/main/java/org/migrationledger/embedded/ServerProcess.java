@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
  * for it as long as it runs: Linux sends the parent-death signal when the starting <em>thread</em> ends, so starting
  * it from a pooled or request thread would stop it when that thread is retired.
  */
-record ServerProcess(Process process, PostgresBinaries binaries, Path log) {
+record ServerProcess(Process process, PostgresBinaries binaries, Path log, ServerAccount account, int port) {
 
     private static final Duration STARTUP = Duration.ofSeconds(90);
     private static final Duration SHUTDOWN = Duration.ofSeconds(60);
@@ -60,10 +60,10 @@ record ServerProcess(Process process, PostgresBinaries binaries, Path log) {
     }
 
     static ServerProcess start(
-            PostgresBinaries binaries, ServerAccount account, EmbeddedPostgresSettings settings, List<String> options) {
+            PostgresBinaries binaries, ServerAccount account, EmbeddedPostgresSettings settings, int port) {
         List<String> command = new ArrayList<>(
                 List.of(binaries.tool("postgres"), "-D", settings.cluster().toString()));
-        command.addAll(options);
+        command.addAll(serverOptions(settings, port));
         ProcessBuilder builder = new ProcessBuilder(account.wrap(command))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.log().toFile()));
@@ -72,13 +72,31 @@ record ServerProcess(Process process, PostgresBinaries binaries, Path log) {
         keeper.setDaemon(true);
         keeper.start();
         try {
-            return new ServerProcess(started.get(STARTUP.toSeconds(), TimeUnit.SECONDS), binaries, settings.log());
+            Process process = started.get(STARTUP.toSeconds(), TimeUnit.SECONDS);
+            return new ServerProcess(process, binaries, settings.log(), account, port);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("Could not start " + command, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while starting PostgreSQL", e);
         }
+    }
+
+    private static List<String> serverOptions(EmbeddedPostgresSettings settings, int port) {
+        List<String> options = new ArrayList<>(List.of(
+                "-p",
+                String.valueOf(port),
+                "-c",
+                "listen_addresses=127.0.0.1",
+                // TCP only: the default socket folder (/var/run/postgresql) may not exist or not be ours.
+                "-c",
+                "unix_socket_directories=",
+                "-c",
+                "max_connections=200"));
+        if (!settings.durable()) {
+            options.addAll(List.of("-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"));
+        }
+        return options;
     }
 
     private static void startAndWait(ProcessBuilder builder, CompletableFuture<Process> started) {
