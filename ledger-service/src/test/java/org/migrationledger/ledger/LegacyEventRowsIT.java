@@ -1,7 +1,9 @@
 package org.migrationledger.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,11 +121,17 @@ class LegacyEventRowsIT extends LedgerServiceIT {
 
     @Test
     void theGateJudgesOnTheUpcastHistory() {
-        Reply expandInProduction = post(gate("production"), "ci", json("migrationId", EXPAND));
+        // The gate also reads the drift read model, which is still replaying the inserted rows when the class starts:
+        // until it has passed production's later apply, production's failed run shows as open drift.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Reply expandInProduction = post(gate("production"), "ci", json("migrationId", EXPAND));
+            assertThat(expandInProduction.status())
+                    .as(expandInProduction.text())
+                    .isEqualTo(200);
+            assertThat(codes(expandInProduction)).containsExactly("ALREADY_APPLIED");
+        });
         Reply contractLocally = post(gate("local"), "ci", json("migrationId", CONTRACT));
 
-        assertThat(expandInProduction.status()).as(expandInProduction.text()).isEqualTo(200);
-        assertThat(codes(expandInProduction)).containsExactly("ALREADY_APPLIED");
         assertThat(codes(contractLocally)).containsExactly("CONTRACT_BEFORE_STABILITY_WINDOW");
         assertThat(contractLocally.body().at("/reasons/0/detail").asText())
                 .contains("1 of the 2 releases", "0001_add_wish_note");

@@ -60,6 +60,19 @@ class PipelineCliIT extends LedgerServiceIT {
     }
 
     @Test
+    void versionNamesTheClientAndTheLedgerItTalksTo() {
+        Result version = cli.run(null, "--version");
+
+        assertThat(version.exit()).isZero();
+        assertThat(version.out())
+                .startsWith("ledger-client ")
+                .contains("ledger at http://localhost:" + port
+                        + ": migration ledger 0.1.0-SNAPSHOT, external PostgreSQL");
+        assertThat(new Cli("http://127.0.0.1:1").run(null, "--version").out())
+                .contains("ledger at http://127.0.0.1:1: unreachable");
+    }
+
+    @Test
     void registersProposesApprovesAsksTheGateAndRecordsFacts() {
         assertThat(cli.run("admin", "register", "shop", "--environments", "ci,staging,production"))
                 .satisfies(r -> assertThat(r.exit()).as(r.toString()).isZero())

@@ -1,9 +1,17 @@
 package org.migrationledger.testsupport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Comparator;
 import java.util.Properties;
+import java.util.stream.Stream;
+import org.migrationledger.embedded.EmbeddedPostgresServer;
+import org.migrationledger.embedded.EmbeddedPostgresSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
@@ -12,9 +20,9 @@ import org.testcontainers.utility.DockerImageName;
 
 /**
  * The PostgreSQL server that integration tests create their databases on, chosen once per JVM: a JDBC URL from the
- * environment, else a PostgreSQL on localhost, else a Testcontainers PostgreSQL where Docker exists. Build machines
- * have PostgreSQL but no Docker engine, so the order matters; when none is reachable the build fails loudly instead
- * of skipping the database tests.
+ * environment, else a PostgreSQL on localhost, else a Testcontainers PostgreSQL where Docker exists, else one
+ * embedded PostgreSQL for the whole test JVM (a machine with nothing but a JDK). {@code LEDGER_TEST_POSTGRES=embedded}
+ * skips straight to the embedded one, so CI proves that path on a machine that has the others too.
  */
 public record PostgresServer(String adminJdbcUrl, String user, String password, String origin) {
 
@@ -23,6 +31,11 @@ public record PostgresServer(String adminJdbcUrl, String user, String password, 
 
     public static final String USER_VARIABLE = "LEDGER_TEST_JDBC_USER";
     public static final String PASSWORD_VARIABLE = "LEDGER_TEST_JDBC_PASSWORD";
+
+    /** {@code embedded} forces the embedded server; unset, the first server found in the order above is used. */
+    public static final String CHOICE_VARIABLE = "LEDGER_TEST_POSTGRES";
+
+    public static final String EMBEDDED = "embedded";
 
     /** Kept in step with docker-compose.yml. */
     public static final String IMAGE = "postgres:15.10-alpine";
@@ -62,7 +75,20 @@ public record PostgresServer(String adminJdbcUrl, String user, String password, 
         return adminJdbcUrl.substring(0, slash + 1) + database + suffix;
     }
 
+    /** The embedded server goes away with the test JVM, and all its databases with it. */
+    public boolean endsWithTheJvm() {
+        return origin.equals(EMBEDDED);
+    }
+
     private static PostgresServer choose() {
+        String choice = System.getenv().getOrDefault(CHOICE_VARIABLE, "");
+        if (choice.equals(EMBEDDED)) {
+            return startEmbedded();
+        }
+        if (!choice.isBlank()) {
+            throw new IllegalStateException(CHOICE_VARIABLE + "=" + choice + " is not a choice: set it to " + EMBEDDED
+                    + ", or leave it unset to take the first PostgreSQL found");
+        }
         String fromEnvironment = System.getenv(URL_VARIABLE);
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
             PostgresServer server = new PostgresServer(
@@ -80,9 +106,7 @@ public record PostgresServer(String adminJdbcUrl, String user, String password, 
         if (dockerAvailable()) {
             return startContainer();
         }
-        throw new IllegalStateException("No PostgreSQL for integration tests: set " + URL_VARIABLE
-                + " (and " + USER_VARIABLE + "/" + PASSWORD_VARIABLE + "), start PostgreSQL on 127.0.0.1:5432"
-                + " with trust auth for user postgres, or provide a Docker engine for Testcontainers.");
+        return startEmbedded();
     }
 
     private boolean isReachable() {
@@ -106,6 +130,28 @@ public record PostgresServer(String adminJdbcUrl, String user, String password, 
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    private static PostgresServer startEmbedded() {
+        try {
+            Path data = Files.createTempDirectory("ledger-test-postgres");
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.start(EmbeddedPostgresSettings.forTests(data));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(() -> stopAndDelete(server, data), "stop-embedded-postgres"));
+            return new PostgresServer(server.jdbcUrl("postgres"), server.user(), null, EMBEDDED);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not create a data folder for the embedded PostgreSQL", e);
+        }
+    }
+
+    private static void stopAndDelete(EmbeddedPostgresServer server, Path data) {
+        server.close();
+        try (Stream<Path> files = Files.walk(data)) {
+            files.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("Could not delete the embedded PostgreSQL's data in " + data + ": " + e.getMessage());
         }
     }
 

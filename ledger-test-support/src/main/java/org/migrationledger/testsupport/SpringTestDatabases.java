@@ -34,6 +34,9 @@ public final class SpringTestDatabases {
     private static void dropAll() {
         synchronized (CREATED) {
             for (FreshDatabase database : CREATED) {
+                if (database.server().endsWithTheJvm()) {
+                    continue;
+                }
                 try {
                     database.close();
                 } catch (RuntimeException e) {

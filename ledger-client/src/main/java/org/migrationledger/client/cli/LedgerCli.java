@@ -13,7 +13,6 @@ import picocli.CommandLine.ParseResult;
 @Command(
         name = "ledger",
         mixinStandardHelpOptions = true,
-        versionProvider = LedgerCli.Version.class,
         description = {
             "Reports migrations to the Migration Ledger and asks its gate.",
             "",
@@ -52,6 +51,7 @@ public final class LedgerCli implements Runnable {
     /** Runs one command line in-process with the given environment variables; returns the exit code. */
     public static int run(String[] args, Map<String, String> environment, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new LedgerCli());
+        cli.getCommandSpec().versionProvider(new ServiceVersion(environment));
         cli.setOut(out);
         cli.setErr(err);
         cli.setDefaultValueProvider(new EnvironmentDefaults(environment));
@@ -84,14 +84,6 @@ public final class LedgerCli implements Runnable {
             }
             err.println(command.getCommandName() + " failed: " + e);
             return ExitCodes.USAGE;
-        }
-    }
-
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = LedgerCli.class.getPackage().getImplementationVersion();
-            return new String[] {"ledger-client " + (version == null ? "development" : version)};
         }
     }
 }
