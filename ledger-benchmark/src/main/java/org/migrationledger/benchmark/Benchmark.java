@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code bin/benchmark}: one run on one fresh database, raw baselines and the service side by side (docs/benchmarks.md). */
 @Command(
@@ -17,6 +19,9 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Measures the ledger beside raw PostgreSQL on one fresh database and writes docs/benchmarks.md.")
 public final class Benchmark implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--full", description = "1,000 databases, ~1 M events (tens of minutes); default: the quick run")
     boolean full;
