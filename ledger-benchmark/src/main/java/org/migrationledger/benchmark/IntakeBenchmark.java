@@ -59,20 +59,35 @@ final class IntakeBenchmark {
         double raw16 = Latencies.median(figures.get("raw16"));
         report.rate("raw: durable single-row INSERT commits/s, 1 client", raw1, raw1);
         report.rate("raw: durable single-row INSERT commits/s, 16 clients", raw16, raw16);
-        report.rate("applies/s over HTTP, 1 client, many databases", Latencies.median(figures.get("apply1")), raw1);
-        report.rate("applies/s, 16 clients, many databases", Latencies.median(figures.get("apply16")), raw16);
-        report.rate("applies/s, 16 clients on one database", Latencies.median(figures.get("one16")), raw16);
-        report.rate("applies/s with Idempotency-Key, 1 client", Latencies.median(figures.get("idem1")), raw1);
-        report.rate("applies/s with Idempotency-Key, 16 clients", Latencies.median(figures.get("idem16")), raw16);
+        rate(report, figures, "applies/s over HTTP, 1 client, many databases", "apply1", "raw1");
+        rate(report, figures, "applies/s, 16 clients, many databases", "apply16", "raw16");
+        rate(report, figures, "applies/s, 16 clients on one database", "one16", "raw16");
+        rate(report, figures, "applies/s with Idempotency-Key, 1 client", "idem1", "raw1");
+        rate(report, figures, "applies/s with Idempotency-Key, 16 clients", "idem16", "raw16");
         long lag = readModels.totalLag();
         double catchUp = readModels.awaitCaughtUp(Duration.ofMinutes(10));
         report.figure("read-model lag at the end of intake (events, all read models)", Long.toString(lag));
         report.figure("time for every read model to catch up after intake (s)", Report.number(catchUp));
-        report.note("Intake figures are medians of %d interleaved rounds of %.0f s each (all rounds: %s)."
+        report.note(("Intake figures are medians of %d interleaved rounds of %.0f s each; their ratios are medians of"
+                        + " each round's ratio (all rounds: %s).")
                 .formatted(preset.rounds(), preset.phaseSeconds(), rounded(figures)));
         report.note("Share of applies that recorded a migration in an environment for the first time: %s (the rest"
                         .formatted(Report.percent(Math.min(spread.firstTimeShare(), single.firstTimeShare())))
                 + " repeat an apply, still a recorded fact).");
+    }
+
+    /**
+     * The median rate beside the median baseline; the ratio is the median of the rounds' own ratios, because the
+     * machine's commit rate swings between rounds and each round's figures share its conditions.
+     */
+    private static void rate(
+            Report report, Map<String, List<Double>> figures, String figure, String name, String baseline) {
+        List<Double> values = figures.get(name);
+        List<Double> baselines = figures.get(baseline);
+        List<Double> ratios = IntStream.range(0, values.size())
+                .mapToObj(round -> values.get(round) / baselines.get(round))
+                .toList();
+        report.rate(figure, Latencies.median(values), Latencies.median(baselines), Latencies.median(ratios));
     }
 
     private double rate(Load.Clients clients, int count) throws Exception {

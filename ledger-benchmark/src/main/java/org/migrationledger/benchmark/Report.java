@@ -21,7 +21,11 @@ final class Report {
     private final List<String> notes = new ArrayList<>();
 
     void rate(String figure, double value, double baseline) {
-        rows.add(new Row(figure, number(value), number(baseline), percent(value / baseline)));
+        rate(figure, value, baseline, value / baseline);
+    }
+
+    void rate(String figure, double value, double baseline, double ratio) {
+        rows.add(new Row(figure, number(value), number(baseline), percent(ratio)));
         print(rows.get(rows.size() - 1));
     }
 
