@@ -7,7 +7,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *
  * @param checksum the checksum the approver reviewed; null to approve the current one
  */
-record ApproveMigration(
+public record ApproveMigration(
         @TargetAggregateIdentifier String database,
         String migrationId,
         String approvedBy,

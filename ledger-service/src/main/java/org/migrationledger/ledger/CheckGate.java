@@ -8,4 +8,5 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *
  * @param checksum the checksum about to run; null to assume the approved (or proposed) one
  */
-record CheckGate(@TargetAggregateIdentifier String database, String migrationId, String environment, String checksum) {}
+public record CheckGate(
+        @TargetAggregateIdentifier String database, String migrationId, String environment, String checksum) {}

@@ -25,7 +25,7 @@ final class Facts {
         return state.migration(migrationId)
                 .orElseThrow(() -> new LedgerRuleViolation(
                         "unknown-migration",
-                        LedgerRuleViolation.Refusal.INVALID,
+                        LedgerRuleViolation.Refusal.UNKNOWN,
                         "Migration " + migrationId + " was never proposed in this database; propose it first.",
                         "migrationId"));
     }

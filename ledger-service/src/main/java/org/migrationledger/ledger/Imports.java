@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.migrationledger.api.events.MigrationRunImported;
+import org.migrationledger.naming.MigrationIds;
 
 /** Decides what an imported history adds to the ledger: runs it had not recorded, and migrations it never knew. */
 final class Imports {
@@ -67,7 +68,7 @@ final class Imports {
     }
 
     private static String id(String raw) {
-        return Naming.normaliseMigrationId(raw)
+        return MigrationIds.normalise(raw)
                 .orElseThrow(() -> new LedgerRuleViolation(
                         "invalid-migration-id",
                         LedgerRuleViolation.Refusal.INVALID,

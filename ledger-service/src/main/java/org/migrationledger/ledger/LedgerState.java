@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.migrationledger.naming.MigrationIds;
 
 /**
  * Everything the ledger of one database knows that decisions and policy checks read: the promotion path, the
@@ -14,7 +15,7 @@ import java.util.TreeMap;
 final class LedgerState {
 
     private final List<String> environments = new ArrayList<>();
-    private final TreeMap<String, MigrationState> migrations = new TreeMap<>(MigrationOrder.INSTANCE);
+    private final TreeMap<String, MigrationState> migrations = new TreeMap<>(MigrationIds.APPLY_ORDER);
     private final Map<String, String> migrationIdByVersion = new HashMap<>();
     private final Map<String, Integer> releasesByEnvironment = new HashMap<>();
 

@@ -6,6 +6,7 @@ import org.migrationledger.api.events.MigrationHistoryRepaired;
 import org.migrationledger.api.events.MigrationHistoryRepaired.RepairedEntry;
 import org.migrationledger.api.events.SchemaSnapshotObserved;
 import org.migrationledger.api.events.SchemaSnapshotObserved.HistoryRow;
+import org.migrationledger.naming.MigrationIds;
 
 /** Turns an observation of a target database into its event: stamped with the ledger's version, ids normalised. */
 final class Observations {
@@ -55,8 +56,7 @@ final class Observations {
     private static String migrationId(String version, String description) {
         return version == null || description == null
                 ? null
-                : Naming.normaliseMigrationId("V" + version + "__" + description)
-                        .orElse(null);
+                : MigrationIds.normalise("V" + version + "__" + description).orElse(null);
     }
 
     /** The ledger's id of a versioned history row, as the Flyway callback reports it; null for other rows. */

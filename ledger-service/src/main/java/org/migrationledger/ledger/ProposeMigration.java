@@ -12,7 +12,7 @@ import org.migrationledger.api.events.RiskAssessment;
  * {@code declaredRollbackSafe}) may be null, then it is inferred. The analysis is computed at the edge, before the
  * command, because it is pure and slow enough that it should not run while the database's ledger is locked.
  */
-record ProposeMigration(
+public record ProposeMigration(
         @TargetAggregateIdentifier String database,
         String migrationId,
         String version,

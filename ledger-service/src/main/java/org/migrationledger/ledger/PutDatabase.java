@@ -4,4 +4,4 @@ import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Registers a database, or replaces its promotion path. */
-record PutDatabase(@TargetAggregateIdentifier String database, List<String> environments) {}
+public record PutDatabase(@TargetAggregateIdentifier String database, List<String> environments) {}

@@ -4,7 +4,7 @@ import java.time.Instant;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Records that a migration was applied to an environment, successfully or not. A fact: never refused for policy. */
-record RecordApply(
+public record RecordApply(
         @TargetAggregateIdentifier String database,
         String migrationId,
         String environment,

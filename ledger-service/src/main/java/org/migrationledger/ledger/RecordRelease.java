@@ -3,5 +3,5 @@ package org.migrationledger.ledger;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Records that an application release was deployed to an environment. */
-record RecordRelease(
+public record RecordRelease(
         @TargetAggregateIdentifier String database, String environment, String release, String schemaVersion) {}

@@ -3,5 +3,5 @@ package org.migrationledger.ledger;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Rejects a proposed migration. */
-record RejectMigration(
+public record RejectMigration(
         @TargetAggregateIdentifier String database, String migrationId, String rejectedBy, String reason) {}

@@ -4,7 +4,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.migrationledger.api.events.MigrationAnalysis;
 
 /** Replaces the script of a proposed migration; the analysis of the new script is computed at the edge. */
-record ReviseMigration(
+public record ReviseMigration(
         @TargetAggregateIdentifier String database,
         String migrationId,
         String revisedBy,

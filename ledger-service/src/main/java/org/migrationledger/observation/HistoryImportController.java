@@ -13,6 +13,8 @@ import java.util.List;
 import org.migrationledger.api.events.MigrationRunImported;
 import org.migrationledger.ledger.ImportHistory;
 import org.migrationledger.ledger.ImportOutcome;
+import org.migrationledger.naming.Names;
+import org.migrationledger.naming.SemanticVersion;
 import org.migrationledger.web.CommandDispatch;
 import org.migrationledger.web.CommandDispatch.Dispatched;
 import org.migrationledger.web.LedgerPosition;
@@ -30,7 +32,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/databases/{db}/environments/{env}")
 class HistoryImportController {
 
-    private static final String SEMVER = "^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:[-+][0-9A-Za-z.+-]+)?$";
     private static final String CHECKSUM = "^([0-9a-fA-F]{64}|imported:.{1,100})$";
 
     private final CommandDispatch dispatch;
@@ -41,10 +42,8 @@ class HistoryImportController {
 
     @PostMapping("/history-imports")
     ResponseEntity<ImportResponse> importHistory(
-            @PathVariable @Pattern(regexp = SchemaSnapshotController.NAME, message = "must be a lower-case name")
-                    String db,
-            @PathVariable @Pattern(regexp = SchemaSnapshotController.NAME, message = "must be a lower-case name")
-                    String env,
+            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
+            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String env,
             @RequestBody @Valid ImportRequest body,
             HttpServletRequest request,
             Authentication caller) {
@@ -87,7 +86,7 @@ class HistoryImportController {
     record EntryRequest(
             @NotBlank @Size(max = 200) String migrationId,
 
-            @NotBlank @Pattern(regexp = SEMVER, message = "must be a semantic version like 1.4.0")
+            @NotBlank @Pattern(regexp = SemanticVersion.PATTERN, message = "must be a semantic version like 1.4.0")
             String version,
 
             @Size(max = 2000) String description,

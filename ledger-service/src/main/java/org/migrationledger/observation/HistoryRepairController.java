@@ -10,6 +10,7 @@ import java.util.List;
 import org.migrationledger.api.events.MigrationHistoryRepaired;
 import org.migrationledger.api.events.MigrationHistoryRepaired.RepairedEntry;
 import org.migrationledger.ledger.RecordHistoryRepair;
+import org.migrationledger.naming.Names;
 import org.migrationledger.web.CommandDispatch;
 import org.migrationledger.web.CommandDispatch.Dispatched;
 import org.migrationledger.web.InvalidRequestException;
@@ -36,10 +37,8 @@ class HistoryRepairController {
 
     @PostMapping("/history-repairs")
     ResponseEntity<MigrationHistoryRepaired> repaired(
-            @PathVariable @Pattern(regexp = SchemaSnapshotController.NAME, message = "must be a lower-case name")
-                    String db,
-            @PathVariable @Pattern(regexp = SchemaSnapshotController.NAME, message = "must be a lower-case name")
-                    String env,
+            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
+            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String env,
             @RequestBody @Valid RepairRequest body,
             HttpServletRequest request,
             Authentication caller) {

@@ -2,7 +2,8 @@ package org.migrationledger.observation;
 
 import org.migrationledger.api.queries.CompareSchemas;
 import org.migrationledger.api.queries.SchemaComparisonView;
-import org.migrationledger.rebuild.ReadYourWrites;
+import org.migrationledger.web.ReadYourWrites;
+import org.migrationledger.web.Unknown;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +34,9 @@ class SchemaComparisonController {
                 minPosition,
                 new CompareSchemas(db, from, to),
                 SchemaComparisonView.class,
-                () -> "No schema has been observed in " + (from == null ? "" : from + " or ") + to + " of database "
-                        + db + " (send one with POST .../environments/{env}/schema-snapshots).");
+                new Unknown(
+                        "unknown-observed-schema",
+                        "No schema has been observed in " + (from == null ? "" : from + " or ") + to + " of database "
+                                + db + " (send one with POST .../environments/{env}/schema-snapshots)."));
     }
 }

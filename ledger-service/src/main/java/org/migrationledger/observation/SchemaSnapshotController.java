@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import org.migrationledger.api.events.SchemaSnapshotObserved;
 import org.migrationledger.ledger.RecordSchemaSnapshot;
+import org.migrationledger.naming.Names;
 import org.migrationledger.web.CommandDispatch;
 import org.migrationledger.web.CommandDispatch.Dispatched;
 import org.migrationledger.web.InvalidRequestException;
@@ -29,8 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/databases/{db}/environments/{env}")
 class SchemaSnapshotController {
 
-    static final String NAME = "^[a-z][a-z0-9_-]{0,62}$";
-
     private final CommandDispatch dispatch;
 
     SchemaSnapshotController(CommandDispatch dispatch) {
@@ -39,8 +38,8 @@ class SchemaSnapshotController {
 
     @PostMapping("/schema-snapshots")
     ResponseEntity<SnapshotResponse> observe(
-            @PathVariable @Pattern(regexp = NAME, message = "must be a lower-case name") String db,
-            @PathVariable @Pattern(regexp = NAME, message = "must be a lower-case name") String env,
+            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
+            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String env,
             @RequestBody @Valid SnapshotRequest body,
             HttpServletRequest request,
             Authentication caller) {

@@ -31,13 +31,20 @@ public class CommandDispatch {
     private final CommandGateway commandGateway;
     private final CommandGateway withoutRetries;
     private final JdbcClient jdbc;
+    private final WrittenEvents writtenEvents;
     private final Cache ledgers;
 
-    public CommandDispatch(CommandGateway commandGateway, CommandBus commandBus, JdbcClient jdbc, Cache ledgers) {
+    CommandDispatch(
+            CommandGateway commandGateway,
+            CommandBus commandBus,
+            JdbcClient jdbc,
+            WrittenEvents writtenEvents,
+            Cache ledgers) {
         this.commandGateway = commandGateway;
         this.withoutRetries =
                 DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.jdbc = jdbc;
+        this.writtenEvents = writtenEvents;
         this.ledgers = ledgers;
     }
 
@@ -55,11 +62,14 @@ public class CommandDispatch {
             Authentication caller,
             String tool,
             String runUrl) {
-        MetaData metaData = metaData(request, caller, tool, runUrl);
+        String writeId = writtenEvents.newWriteId();
+        MetaData metaData = metaData(request, caller, tool, runUrl).and(WrittenEvents.WRITE_ID, writeId);
         try {
             R result = gateway(database).<R>send(command, metaData).join();
-            return new Dispatched<>(result, position(database));
+            long position = writtenEvents.positionOf(writeId, database).orElseGet(() -> streamHead(database));
+            return new Dispatched<>(result, position);
         } catch (CompletionException e) {
+            writtenEvents.forget(writeId);
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
@@ -88,8 +98,11 @@ public class CommandDispatch {
         return withoutRetries;
     }
 
-    /** The global index of the database stream's last event: the caller's write or a later one, never an earlier. */
-    private long position(String database) {
+    /**
+     * Where a write that appended nothing (a gate check, a repeated registration) reads consistently: the database
+     * stream's last event.
+     */
+    private long streamHead(String database) {
         return jdbc.sql("select global_index from domain_event_entry where aggregate_identifier = ?"
                         + " order by sequence_number desc limit 1")
                 .param(database)

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.migrationledger.LedgerServiceIT;
+import org.migrationledger.proposal.ScriptChecksum;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -102,7 +103,7 @@ class BadInputIT extends LedgerServiceIT {
     }
 
     @Test
-    void anUnknownEnvironmentIsA404AndAnUnknownMigrationA422() {
+    void anUnknownEnvironmentOrMigrationIsA404() {
         String fact = json(
                 "migrationId", "0001_create_orders", "checksum", ScriptChecksum.of(SCRIPT), "outcome", "SUCCEEDED");
         assertProblem(post(DB + "/environments/qa/applies", "ci", fact), 404, "unknown-environment");
@@ -110,7 +111,7 @@ class BadInputIT extends LedgerServiceIT {
         String unknown =
                 json("migrationId", "0099_nothing", "checksum", ScriptChecksum.of(SCRIPT), "outcome", "SUCCEEDED");
         Reply reply = post(DB + "/environments/local/applies", "ci", unknown);
-        assertProblem(reply, 422, "unknown-migration");
+        assertProblem(reply, 404, "unknown-migration");
         assertThat(fields(reply)).containsExactly("migrationId");
     }
 

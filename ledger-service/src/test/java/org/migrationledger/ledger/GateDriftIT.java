@@ -6,6 +6,7 @@ import static org.migrationledger.ledger.PipelineStoryIT.proposal;
 
 import org.junit.jupiter.api.Test;
 import org.migrationledger.LedgerServiceIT;
+import org.migrationledger.proposal.ScriptChecksum;
 
 /** Open drift in production (a gated environment) refuses further rollouts there; other environments are free. */
 class GateDriftIT extends LedgerServiceIT {

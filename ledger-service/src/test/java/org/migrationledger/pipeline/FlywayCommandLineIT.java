@@ -28,6 +28,7 @@ import org.migrationledger.LedgerServiceIT;
 import org.migrationledger.client.migrations.MigrationName;
 import org.migrationledger.client.snapshot.FlywayHistoryCapture;
 import org.migrationledger.client.spool.Spool;
+import org.migrationledger.naming.MigrationIds;
 import org.migrationledger.pipeline.FlywayCommandLine.Run;
 import org.migrationledger.testsupport.FreshDatabase;
 
@@ -150,8 +151,7 @@ class FlywayCommandLineIT extends LedgerServiceIT {
         Map<String, String> expected = new LinkedHashMap<>();
         for (String file : files) {
             MigrationName name = MigrationName.parse(file).orElseThrow();
-            expected.put(
-                    MigrationName.migrationId(name.version(), name.description()), sha256(migrations.resolve(file)));
+            expected.put(MigrationIds.fromFlyway(name.version(), name.description()), sha256(migrations.resolve(file)));
         }
         List<JsonNode> applies = payloads(database, "MigrationApplied");
         assertThat(applies)
@@ -230,7 +230,7 @@ class FlywayCommandLineIT extends LedgerServiceIT {
     private static List<String> flywayHistory(FreshDatabase target) throws SQLException {
         try (Connection connection = target.connect()) {
             return FlywayHistoryCapture.read(connection, FlywayHistoryCapture.DEFAULT_TABLE).stream()
-                    .map(row -> MigrationName.migrationId(row.version(), row.description()))
+                    .map(row -> MigrationIds.fromFlyway(row.version(), row.description()))
                     .toList();
         }
     }

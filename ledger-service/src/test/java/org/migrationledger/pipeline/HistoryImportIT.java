@@ -17,9 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.migrationledger.LedgerServiceIT;
-import org.migrationledger.client.migrations.MigrationName;
 import org.migrationledger.client.snapshot.FlywayHistoryCapture;
 import org.migrationledger.client.snapshot.FlywayHistoryRow;
+import org.migrationledger.naming.MigrationIds;
 import org.migrationledger.pipeline.Cli.Result;
 import org.migrationledger.testsupport.FreshDatabase;
 
@@ -69,7 +69,7 @@ class HistoryImportIT extends LedgerServiceIT {
                 history = FlywayHistoryCapture.read(connection, FlywayHistoryCapture.DEFAULT_TABLE);
             }
             List<String> flywayIds = history.stream()
-                    .map(row -> MigrationName.migrationId(row.version(), row.description()))
+                    .map(row -> MigrationIds.fromFlyway(row.version(), row.description()))
                     .toList();
             await().atMost(Duration.ofSeconds(20))
                     .untilAsserted(() -> assertThat(entries("legacy", "production"))

@@ -25,10 +25,10 @@ import org.migrationledger.LedgerServiceIT;
 import org.migrationledger.client.flyway.CallbackSettings;
 import org.migrationledger.client.flyway.LedgerCallback;
 import org.migrationledger.client.http.LedgerConnection;
-import org.migrationledger.client.migrations.MigrationName;
 import org.migrationledger.client.snapshot.FlywayHistoryCapture;
 import org.migrationledger.client.snapshot.FlywayHistoryRow;
 import org.migrationledger.client.spool.OnUnreachable;
+import org.migrationledger.naming.MigrationIds;
 import org.migrationledger.pipeline.Cli.Result;
 import org.migrationledger.testsupport.FreshDatabase;
 
@@ -105,7 +105,7 @@ class KratosFlywayIT extends LedgerServiceIT {
 
         for (String env : ENVIRONMENTS) {
             List<String> flywayIds = flywayHistory(env).stream()
-                    .map(row -> MigrationName.migrationId(row.version(), row.description()))
+                    .map(row -> MigrationIds.fromFlyway(row.version(), row.description()))
                     .toList();
             await().atMost(Duration.ofSeconds(30))
                     .untilAsserted(() -> assertThat(ledgerHistory(env))

@@ -26,10 +26,27 @@ public record ReadModelDatabase(DataSource dataSource, JdbcClient jdbc, Generati
                 .validateMigrationNaming(true)
                 .load()
                 .migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/storedevents")
+                .table("stored_events_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .load()
+                .migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         Generations generations = new Generations(jdbc, transactions, Clock.fixed(NOW, ZoneOffset.UTC));
         return new ReadModelDatabase(dataSource, jdbc, generations);
+    }
+
+    /** Stores an event's identity as the event store does, at the global index the store gave it. */
+    public void store(long globalIndex, String eventId, String database, long sequenceNumber) {
+        jdbc.sql("""
+                        insert into domain_event_entry (global_index, event_identifier, aggregate_identifier,
+                                                        sequence_number)
+                        values (?, ?, ?, ?)
+                        """).params(globalIndex, eventId, database, sequenceNumber).update();
     }
 
     /** Runs a delivery twice, as a processor that redelivers after a crash would. */

@@ -7,4 +7,8 @@ package org.migrationledger.api.queries;
  *     first page
  * @param limit the page size
  */
-public record FindAuditEvents(AuditFilter filter, String after, int limit) {}
+public record FindAuditEvents(AuditFilter filter, String after, int limit) {
+
+    /** The largest page the trail answers; a larger {@code limit} is cut to it. */
+    public static final int MAX_PAGE_SIZE = 1000;
+}

@@ -25,10 +25,10 @@ import org.flywaydb.core.api.output.RepairResult;
 import org.migrationledger.client.http.LedgerAnswer;
 import org.migrationledger.client.http.LedgerClient;
 import org.migrationledger.client.http.LedgerWrite;
-import org.migrationledger.client.migrations.MigrationName;
 import org.migrationledger.client.snapshot.SchemaSnapshot;
 import org.migrationledger.client.spool.Delivery;
 import org.migrationledger.client.spool.Spool;
+import org.migrationledger.naming.MigrationIds;
 
 /**
  * Reports every migration of a {@code flyway migrate} to the ledger: success with the script's SHA-256 and the time
@@ -212,7 +212,7 @@ public class LedgerCallback implements Callback {
             if (info == null || info.getVersion() == null) {
                 return;
             }
-            String migrationId = MigrationName.migrationId(info.getVersion().getVersion(), info.getDescription());
+            String migrationId = MigrationIds.fromFlyway(info.getVersion().getVersion(), info.getDescription());
             String checksum =
                     ScriptSource.checksum(info, context.getConfiguration()).orElse(null);
             if (checksum == null) {
@@ -248,7 +248,7 @@ public class LedgerCallback implements Callback {
             if (info == null || info.getVersion() == null) {
                 return;
             }
-            String migrationId = MigrationName.migrationId(info.getVersion().getVersion(), info.getDescription());
+            String migrationId = MigrationIds.fromFlyway(info.getVersion().getVersion(), info.getDescription());
             ObjectNode body = LedgerClient.JSON
                     .createObjectNode()
                     .put("migrationId", migrationId)

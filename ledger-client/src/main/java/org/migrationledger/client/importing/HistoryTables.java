@@ -17,6 +17,8 @@ import org.migrationledger.client.migrations.MigrationName;
 import org.migrationledger.client.migrations.VersionScheme;
 import org.migrationledger.client.snapshot.FlywayHistoryCapture;
 import org.migrationledger.client.snapshot.FlywayHistoryRow;
+import org.migrationledger.naming.MigrationIds;
+import org.migrationledger.naming.VersionOrder;
 
 /**
  * Reads the history tables pipelines kept before the ledger: Flyway's {@code flyway_schema_history} and the seeds'
@@ -48,7 +50,7 @@ public final class HistoryTables {
         Map<String, String> versions = semanticVersions(rows, scheme, startVersion);
         List<ImportedRun> runs = new ArrayList<>();
         for (FlywayHistoryRow row : rows) {
-            String migrationId = MigrationName.migrationId(row.version(), row.description());
+            String migrationId = MigrationIds.fromFlyway(row.version(), row.description());
             runs.add(new ImportedRun(
                     migrationId,
                     versions.get(row.version()),
@@ -108,7 +110,7 @@ public final class HistoryTables {
         List<String> distinct = rows.stream()
                 .map(FlywayHistoryRow::version)
                 .distinct()
-                .sorted(MigrationName.VERSION_ORDER)
+                .sorted(VersionOrder.INSTANCE)
                 .toList();
         List<Migration> placeholders = distinct.stream()
                 .map(v -> new Migration(v, v, null, v, java.nio.file.Path.of(v), "", null, null, ""))

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.migrationledger.client.migrations.MigrationName.Direction;
+import org.migrationledger.naming.VersionOrder;
 
 /**
  * Reads the migrations of a directory (or one file) in apply order and pairs each up script with its down script:
@@ -76,7 +77,7 @@ public final class MigrationDirectory {
         }
         List<Migration> migrations = new ArrayList<>();
         names.values().stream()
-                .sorted(Comparator.comparing(MigrationName::version, MigrationName.VERSION_ORDER))
+                .sorted(Comparator.comparing(MigrationName::version, VersionOrder.INSTANCE))
                 .forEach(name -> migrations.add(migration(name, ups.get(name.version()), downs.get(name.version()))));
         return new MigrationDirectory(migrations, skipped);
     }

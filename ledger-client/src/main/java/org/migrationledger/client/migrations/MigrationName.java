@@ -1,15 +1,13 @@
 package org.migrationledger.client.migrations;
 
-import java.math.BigInteger;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.migrationledger.naming.MigrationIds;
 
 /**
  * What a migration file's name says: its version, description and direction, in the naming conventions pipelines use
@@ -29,14 +27,10 @@ public record MigrationName(
         DOWN
     }
 
-    /** Orders by the numeric parts of the version, as Flyway does; timestamps of 20 digits included. */
-    public static final Comparator<String> VERSION_ORDER = MigrationName::compareVersions;
-
     private static final Pattern FLYWAY = Pattern.compile("^([VU])(\\d+(?:[._]\\d+)*)__(.+)\\.sql$");
     private static final Pattern UP_DOWN =
             Pattern.compile("^(\\d+)_([^.]+)((?:\\.[A-Za-z0-9_-]+)*?)\\.(up|down)\\.sql$");
     private static final Pattern PLAIN = Pattern.compile("^(\\d+)_([^.]+)\\.sql$");
-    private static final int PADDED_DIGITS = 4;
 
     public MigrationName {
         dialects = Set.copyOf(dialects);
@@ -68,38 +62,8 @@ public record MigrationName(
         return Optional.empty();
     }
 
-    /** The ledger's id: the version's first part padded to four digits, further parts, then the snake description. */
+    /** The ledger's id, derived as the ledger derives it ({@link MigrationIds#fromFlyway}). */
     public String migrationId() {
-        return migrationId(version, description);
-    }
-
-    public static String migrationId(String version, String description) {
-        String[] parts = version.split("[._]");
-        String first = "0".repeat(Math.max(0, PADDED_DIGITS - parts[0].length())) + parts[0];
-        String rest = Arrays.stream(parts).skip(1).map(part -> "_" + part).collect(Collectors.joining());
-        String snake = description
-                .toLowerCase(Locale.ROOT)
-                .replaceAll("[^a-z0-9]+", "_")
-                .replaceAll("^_+|_+$", "");
-        return first + rest + "_" + snake;
-    }
-
-    /** The numeric parts of a version, e.g. {@code 1.2} is [1, 2]. */
-    public static List<BigInteger> versionParts(String version) {
-        return Arrays.stream(version.split("[._]")).map(BigInteger::new).toList();
-    }
-
-    static int compareVersions(String left, String right) {
-        List<BigInteger> a = versionParts(left);
-        List<BigInteger> b = versionParts(right);
-        for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
-            BigInteger x = i < a.size() ? a.get(i) : BigInteger.ZERO;
-            BigInteger y = i < b.size() ? b.get(i) : BigInteger.ZERO;
-            int byPart = x.compareTo(y);
-            if (byPart != 0) {
-                return byPart;
-            }
-        }
-        return 0;
+        return MigrationIds.fromFlyway(version, description);
     }
 }

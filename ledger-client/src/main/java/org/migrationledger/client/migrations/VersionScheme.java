@@ -4,8 +4,8 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.migrationledger.naming.SemanticVersion;
+import org.migrationledger.naming.VersionOrder;
 
 /**
  * How the semantic version the ledger records is derived for each migration of a directory, in apply order.
@@ -23,7 +23,6 @@ public enum VersionScheme {
     FLYWAY,
     SEQUENCE;
 
-    private static final Pattern SEMVER = Pattern.compile("^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)$");
     private static final int MAX_FLYWAY_DIGITS = 9;
 
     /** The migrations with their versions, in the order given (which must be apply order). */
@@ -34,7 +33,7 @@ public enum VersionScheme {
                     ordered.stream().allMatch(m -> fromFlyway(m.fileVersion()).isPresent()) ? FLYWAY : SEQUENCE;
         }
         List<Migration> result = new ArrayList<>();
-        int[] start = parseSemver(startVersion);
+        SemanticVersion start = startVersion(startVersion);
         for (int index = 0; index < ordered.size(); index++) {
             Migration migration = ordered.get(index);
             String version = effective == FLYWAY
@@ -42,7 +41,7 @@ public enum VersionScheme {
                             .orElseThrow(() -> new IllegalArgumentException("Version " + migration.fileVersion()
                                     + " of " + migration.upFile().getFileName()
                                     + " has no semantic version of its own; use --version-scheme SEQUENCE."))
-                    : start[0] + "." + (start[1] + index) + "." + start[2];
+                    : start.major() + "." + (start.minor() + index) + "." + start.patch();
             result.add(migration.withVersion(version));
         }
         return result;
@@ -50,7 +49,7 @@ public enum VersionScheme {
 
     /** The semantic version a Flyway-style version stands for, when it has one. */
     public static Optional<String> fromFlyway(String fileVersion) {
-        List<BigInteger> parts = MigrationName.versionParts(fileVersion);
+        List<BigInteger> parts = VersionOrder.parts(fileVersion);
         if (parts.size() > 3 || parts.stream().anyMatch(p -> p.toString().length() > MAX_FLYWAY_DIGITS)) {
             return Optional.empty();
         }
@@ -61,13 +60,10 @@ public enum VersionScheme {
         return Optional.of(padded.get(0) + "." + padded.get(1) + "." + padded.get(2));
     }
 
-    static int[] parseSemver(String version) {
-        Matcher matcher = SEMVER.matcher(version);
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException("Start version " + version + " is not MAJOR.MINOR.PATCH, e.g. 1.0.0.");
-        }
-        return new int[] {
-            Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)), Integer.parseInt(matcher.group(3))
-        };
+    static SemanticVersion startVersion(String version) {
+        return SemanticVersion.parse(version)
+                .filter(SemanticVersion::isRelease)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Start version " + version + " is not MAJOR.MINOR.PATCH, e.g. 1.0.0."));
     }
 }

@@ -40,14 +40,6 @@ class VersionSchemeTest {
                 .hasMessageContaining("SEQUENCE");
     }
 
-    @Test
-    void migrationIdsFollowTheLedgersNormalisation() {
-        assertThat(MigrationName.migrationId("1", "Create Items")).isEqualTo("0001_create_items");
-        assertThat(MigrationName.migrationId("2.1", "add priority")).isEqualTo("0002_1_add_priority");
-        assertThat(MigrationName.migrationId("20150100000001000000", "networks"))
-                .isEqualTo("20150100000001000000_networks");
-    }
-
     private static Migration migration(String fileVersion) {
         return new Migration(
                 "x_" + fileVersion, fileVersion, null, "x", Path.of("x.sql"), "select 1;", null, null, "c");

@@ -8,7 +8,6 @@ import java.time.Instant;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.migrationledger.api.events.EventMetadata;
@@ -16,14 +15,32 @@ import org.migrationledger.api.events.LedgerEvent;
 import org.migrationledger.api.events.MigrationApplied;
 import org.migrationledger.api.events.MigrationApplyFailed;
 import org.migrationledger.api.events.MigrationRolledBack;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Writes one generation of the audit trail: one row per stored event, keyed by its global index. */
+/**
+ * Writes one generation of the audit trail: one row per stored event, keyed by the event's own identity. The global
+ * index is read from the stored event, never from the tracking token: for an event that fills a gap (a transaction
+ * that committed after later ones), the token's position is the highest index the processor has seen, not the
+ * event's, and keying on it once merged two events into one row.
+ */
 class AuditTrailProjection {
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private static final String INSERT = """
+            insert into audit_event (generation, global_index, event_id, database_name, sequence_number, event_type,
+                                     migration_id, environment, principal, source_tool, source_run_url,
+                                     correlation_id, recorded_at, summary, payload)
+            select :generation, stored.global_index, :eventId, :database, :sequence, :type, :migrationId,
+                   :environment, :principal, :tool, :runUrl, :correlationId, :recordedAt, :summary,
+                   cast(:payload as jsonb)
+            from domain_event_entry stored
+            where stored.event_identifier = :eventId
+            on conflict (generation, event_id) do nothing
+            """;
 
     private final JdbcClient jdbc;
     private final int generation;
@@ -36,33 +53,47 @@ class AuditTrailProjection {
     @EventHandler
     void on(
             LedgerEvent event,
-            TrackingToken token,
             @MessageIdentifier String eventId,
             @SequenceNumber long sequence,
             @Timestamp Instant recordedAt,
             MetaData metaData) {
         AuditSummary summary = AuditSummary.of(event);
-        jdbc.sql("insert into audit_event (generation, global_index, event_id, database_name, sequence_number,"
-                        + " event_type, migration_id, environment, principal, source_tool, source_run_url,"
-                        + " correlation_id, recorded_at, summary, payload)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb)) on conflict do nothing")
-                .params(
-                        generation,
-                        token.position().orElseThrow(),
-                        eventId,
-                        event.database(),
-                        sequence,
-                        event.getClass().getSimpleName(),
-                        summary.migrationId(),
-                        summary.environment(),
-                        text(metaData, EventMetadata.PRINCIPAL, null),
-                        text(metaData, EventMetadata.SOURCE_TOOL, toolOf(event)),
-                        text(metaData, EventMetadata.SOURCE_RUN_URL, runUrlOf(event)),
-                        text(metaData, EventMetadata.CORRELATION_ID, null),
-                        java.sql.Timestamp.from(recordedAt),
-                        summary.sentence(),
-                        json(event))
-                .update();
+        int inserted;
+        try {
+            inserted = jdbc.sql(INSERT)
+                    .param("generation", generation)
+                    .param("eventId", eventId)
+                    .param("database", event.database())
+                    .param("sequence", sequence)
+                    .param("type", event.getClass().getSimpleName())
+                    .param("migrationId", summary.migrationId())
+                    .param("environment", summary.environment())
+                    .param("principal", text(metaData, EventMetadata.PRINCIPAL, null))
+                    .param("tool", text(metaData, EventMetadata.SOURCE_TOOL, toolOf(event)))
+                    .param("runUrl", text(metaData, EventMetadata.SOURCE_RUN_URL, runUrlOf(event)))
+                    .param("correlationId", text(metaData, EventMetadata.CORRELATION_ID, null))
+                    .param("recordedAt", java.sql.Timestamp.from(recordedAt))
+                    .param("summary", summary.sentence())
+                    .param("payload", json(event))
+                    .update();
+        } catch (DataIntegrityViolationException e) {
+            throw new AuditTrailConflict(generation, eventId, e);
+        }
+        if (inserted == 0) {
+            confirmRedelivery(eventId);
+        }
+    }
+
+    /** Nothing was inserted: either the row is there already (a redelivery), or the store lacks the event. */
+    private void confirmRedelivery(String eventId) {
+        boolean recorded = jdbc.sql("select count(*) from audit_event where generation = ? and event_id = ?")
+                        .params(generation, eventId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+        if (!recorded) {
+            throw new AuditTrailConflict(generation, eventId, "the event store holds no event with this identifier");
+        }
     }
 
     private static String text(MetaData metaData, String key, String fallback) {

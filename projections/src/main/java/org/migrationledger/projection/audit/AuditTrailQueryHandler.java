@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
-import java.util.function.Consumer;
 import org.axonframework.queryhandling.QueryHandler;
 import org.migrationledger.api.queries.AuditEventView;
 import org.migrationledger.api.queries.AuditFilter;
@@ -16,13 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Reads the audit trail by keyset on (recorded time, global index): every page is one index range scan, however deep
- * it lies. Exports walk the same keyset page by page, so nothing is held in memory and no transaction stays open.
+ * it lies. Exports walk the same keyset page by page through the query gateway.
  */
 @Component
-public class AuditTrailQueryHandler {
-
-    public static final int MAX_PAGE_SIZE = 1000;
-    private static final int EXPORT_PAGE_SIZE = 1000;
+class AuditTrailQueryHandler {
 
     private final JdbcClient jdbc;
     private final Generations generations;
@@ -36,7 +32,7 @@ public class AuditTrailQueryHandler {
     @QueryHandler
     public AuditPageView handle(FindAuditEvents query) {
         AuditCursor after = query.after() == null ? null : AuditCursor.decode(query.after());
-        int limit = Math.max(1, Math.min(query.limit(), MAX_PAGE_SIZE));
+        int limit = Math.max(1, Math.min(query.limit(), FindAuditEvents.MAX_PAGE_SIZE));
         List<AuditEventView> rows =
                 page(generations.active(AuditTrailReadModel.NAME), query.filter(), after, limit + 1);
         if (rows.size() <= limit) {
@@ -45,21 +41,6 @@ public class AuditTrailQueryHandler {
         List<AuditEventView> page = rows.subList(0, limit);
         AuditEventView last = page.get(limit - 1);
         return new AuditPageView(page, new AuditCursor(last.recordedAt(), last.position()).encode());
-    }
-
-    /** Hands every matching event, oldest first, to {@code sink}. */
-    public void export(AuditFilter filter, Consumer<AuditEventView> sink) {
-        int generation = generations.active(AuditTrailReadModel.NAME);
-        AuditCursor after = null;
-        List<AuditEventView> page;
-        do {
-            page = page(generation, filter, after, EXPORT_PAGE_SIZE);
-            page.forEach(sink);
-            if (!page.isEmpty()) {
-                AuditEventView last = page.get(page.size() - 1);
-                after = new AuditCursor(last.recordedAt(), last.position());
-            }
-        } while (page.size() == EXPORT_PAGE_SIZE);
     }
 
     private List<AuditEventView> page(int generation, AuditFilter filter, AuditCursor after, int limit) {

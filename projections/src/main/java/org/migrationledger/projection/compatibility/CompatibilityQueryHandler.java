@@ -19,7 +19,7 @@ import org.migrationledger.api.queries.GetCompatibility;
 import org.migrationledger.api.queries.GetMigration;
 import org.migrationledger.api.queries.GridRowView;
 import org.migrationledger.api.queries.MigrationView;
-import org.migrationledger.projection.history.SchemaVersion;
+import org.migrationledger.naming.VersionOrder;
 import org.migrationledger.projection.rebuild.Generations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -174,7 +174,7 @@ class CompatibilityQueryHandler {
                 .params(generation, database)
                 .query(MigrationRow::read)
                 .list());
-        rows.sort(Comparator.comparing(MigrationRow::version, SchemaVersion.ORDER)
+        rows.sort(Comparator.comparing(MigrationRow::version, VersionOrder.INSTANCE)
                 .thenComparing(MigrationRow::migrationId));
         return rows;
     }

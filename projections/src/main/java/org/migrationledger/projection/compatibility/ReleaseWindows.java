@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.migrationledger.api.queries.ReleaseObservationView;
 import org.migrationledger.api.queries.ReleaseWindowView;
-import org.migrationledger.projection.history.SchemaVersion;
+import org.migrationledger.naming.VersionOrder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -93,7 +93,7 @@ class ReleaseWindows {
         List<String> compatible = new ArrayList<>(List.of(previous.schemaVersion()));
         MigrationRow blocking = null;
         for (MigrationRow migration : live) {
-            if (SchemaVersion.compare(migration.version(), previous.schemaVersion()) <= 0) {
+            if (VersionOrder.INSTANCE.compare(migration.version(), previous.schemaVersion()) <= 0) {
                 continue;
             }
             if (migration.breaking() || migration.isContract()) {

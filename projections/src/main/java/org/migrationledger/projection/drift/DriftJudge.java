@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.migrationledger.api.queries.DriftFindingView;
-import org.migrationledger.projection.history.SchemaVersion;
+import org.migrationledger.naming.VersionOrder;
 
 /**
  * Replays a database's decisions and facts in ledger order and judges what is open drift now. Pure: everything it
@@ -28,7 +28,7 @@ final class DriftJudge {
      */
     record Step(
             long sequence,
-            String kind,
+            StepKind kind,
             String migrationId,
             String environment,
             String checksum,
@@ -40,7 +40,7 @@ final class DriftJudge {
     private record Approval(String checksum, Instant at) {}
 
     private record Status(
-            String kind,
+            StepKind kind,
             String checksum,
             Instant at,
             boolean unapproved,
@@ -76,28 +76,45 @@ final class DriftJudge {
         return findings;
     }
 
+    /** A switch expression, so that a kind added to {@link StepKind} and not replayed here does not compile. */
     private void replay(Step step) {
-        switch (step.kind()) {
-            case "APPROVED" -> {
-                if (step.fullyApproved()) {
-                    approvals.put(step.migrationId(), new Approval(step.checksum(), step.at()));
-                }
-            }
-            case "REJECTED" -> rejected.put(step.migrationId(), true);
-            case "APPLIED" -> applied(step);
-            case "FAILURE_CLEARED" -> {
-                Status before = statusOf(step.environment()).get(step.migrationId());
-                if (before != null && before.kind().equals("FAILED")) {
-                    statusOf(step.environment()).remove(step.migrationId());
-                }
-            }
-            case "FAILED" ->
-                put(step, new Status("FAILED", step.checksum(), step.at(), false, null, step.error(), step.imported()));
-            default -> {
-                Status before = statusOf(step.environment()).get(step.migrationId());
-                String checksum = before == null ? null : before.checksum();
-                put(step, new Status("ROLLED_BACK", checksum, step.at(), false, null, null, false));
-            }
+        Runnable replay = switch (step.kind()) {
+            case APPROVED -> () -> approved(step);
+            case REJECTED -> () -> rejected.put(step.migrationId(), true);
+            case APPLIED -> () -> applied(step);
+            case FAILED ->
+                () -> put(
+                        step,
+                        new Status(
+                                StepKind.FAILED,
+                                step.checksum(),
+                                step.at(),
+                                false,
+                                null,
+                                step.error(),
+                                step.imported()));
+            case ROLLED_BACK -> () -> rolledBack(step);
+            case FAILURE_CLEARED -> () -> failureCleared(step);
+        };
+        replay.run();
+    }
+
+    private void approved(Step step) {
+        if (step.fullyApproved()) {
+            approvals.put(step.migrationId(), new Approval(step.checksum(), step.at()));
+        }
+    }
+
+    private void rolledBack(Step step) {
+        Status before = statusOf(step.environment()).get(step.migrationId());
+        String checksum = before == null ? null : before.checksum();
+        put(step, new Status(StepKind.ROLLED_BACK, checksum, step.at(), false, null, null, false));
+    }
+
+    private void failureCleared(Step step) {
+        Status before = statusOf(step.environment()).get(step.migrationId());
+        if (before != null && before.kind() == StepKind.FAILED) {
+            statusOf(step.environment()).remove(step.migrationId());
         }
     }
 
@@ -105,7 +122,7 @@ final class DriftJudge {
         if (step.imported()) {
             // It ran before the ledger governed the database: neither approval nor the order of the import's rows
             // (which follow the history table, after whatever the ledger recorded since) says anything about it.
-            put(step, new Status("APPLIED", step.checksum(), step.at(), false, null, null, true));
+            put(step, new Status(StepKind.APPLIED, step.checksum(), step.at(), false, null, null, true));
             return;
         }
         boolean unapproved = path.indexOf(step.environment()) > 0 && !approvals.containsKey(step.migrationId());
@@ -113,14 +130,14 @@ final class DriftJudge {
         String overtaken = version == null
                 ? null
                 : statusOf(step.environment()).entrySet().stream()
-                        .filter(e -> e.getValue().kind().equals("APPLIED")
+                        .filter(e -> e.getValue().kind() == StepKind.APPLIED
                                 && !e.getKey().equals(step.migrationId()))
                         .filter(e -> versionOf(e.getKey()) != null
-                                && SchemaVersion.compare(versionOf(e.getKey()), version) > 0)
+                                && VersionOrder.INSTANCE.compare(versionOf(e.getKey()), version) > 0)
                         .map(Map.Entry::getKey)
                         .findFirst()
                         .orElse(null);
-        put(step, new Status("APPLIED", step.checksum(), step.at(), unapproved, overtaken, null, false));
+        put(step, new Status(StepKind.APPLIED, step.checksum(), step.at(), unapproved, overtaken, null, false));
     }
 
     private Optional<DriftFindingView> promotionOrder(int index) {
@@ -131,7 +148,7 @@ final class DriftJudge {
         String earlier = path.get(index - 1);
         String here = currentVersion(env);
         String there = currentVersion(earlier);
-        if (here == null || (there != null && SchemaVersion.compare(here, there) <= 0)) {
+        if (here == null || (there != null && VersionOrder.INSTANCE.compare(here, there) <= 0)) {
             return Optional.empty();
         }
         if (there == null && unknown(earlier) && onlyImported(env)) {
@@ -147,7 +164,7 @@ final class DriftJudge {
         String env = path.get(index);
         boolean last = index == path.size() - 1;
         List<DriftFindingView> findings = new ArrayList<>();
-        if (status.kind().equals("FAILED")) {
+        if (status.kind() == StepKind.FAILED) {
             String error = status.error() == null ? "" : " (" + status.error() + ")";
             findings.add(finding(
                     "FAILED_UNRESOLVED",
@@ -157,7 +174,7 @@ final class DriftJudge {
                     "%s failed in %s at %s%s and has been neither applied since nor rolled back."
                             .formatted(migrationId, env, status.at(), error)));
         }
-        if (!status.kind().equals("APPLIED")) {
+        if (status.kind() != StepKind.APPLIED) {
             return findings;
         }
         List<String> missing = path.subList(0, index).stream()
@@ -308,10 +325,10 @@ final class DriftJudge {
 
     private String currentVersion(String env) {
         return statusOf(env).entrySet().stream()
-                .filter(e -> e.getValue().kind().equals("APPLIED"))
+                .filter(e -> e.getValue().kind() == StepKind.APPLIED)
                 .map(e -> versionOf(e.getKey()))
                 .filter(v -> v != null)
-                .max(SchemaVersion.ORDER)
+                .max(VersionOrder.INSTANCE)
                 .orElse(null);
     }
 
@@ -326,7 +343,7 @@ final class DriftJudge {
 
     private boolean isApplied(String env, String migrationId) {
         Status status = statusOf(env).get(migrationId);
-        return status != null && status.kind().equals("APPLIED");
+        return status != null && status.kind() == StepKind.APPLIED;
     }
 
     private Map<String, Status> statusOf(String env) {

@@ -45,7 +45,7 @@ class DriftProjection extends PathTrackingProjection {
                 event.database(),
                 sequence,
                 event.migrationId(),
-                "APPROVED",
+                StepKind.APPROVED,
                 event.checksum(),
                 event.fullyApproved(),
                 recordedAt);
@@ -53,7 +53,7 @@ class DriftProjection extends PathTrackingProjection {
 
     @EventHandler
     void on(MigrationRejected event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        decision(event.database(), sequence, event.migrationId(), "REJECTED", null, false, recordedAt);
+        decision(event.database(), sequence, event.migrationId(), StepKind.REJECTED, null, false, recordedAt);
     }
 
     @EventHandler
@@ -63,7 +63,7 @@ class DriftProjection extends PathTrackingProjection {
                 sequence,
                 event.environment(),
                 event.migrationId(),
-                "APPLIED",
+                StepKind.APPLIED,
                 event.checksum(),
                 recordedAt,
                 null);
@@ -76,7 +76,7 @@ class DriftProjection extends PathTrackingProjection {
                 sequence,
                 event.environment(),
                 event.migrationId(),
-                "FAILED",
+                StepKind.FAILED,
                 event.checksum(),
                 recordedAt,
                 event.error());
@@ -89,7 +89,7 @@ class DriftProjection extends PathTrackingProjection {
                 sequence,
                 event.environment(),
                 event.migrationId(),
-                "ROLLED_BACK",
+                StepKind.ROLLED_BACK,
                 null,
                 recordedAt,
                 null);
@@ -105,7 +105,7 @@ class DriftProjection extends PathTrackingProjection {
                 sequence,
                 event.environment(),
                 event.migrationId(),
-                event.success() ? "APPLIED" : "FAILED",
+                event.success() ? StepKind.APPLIED : StepKind.FAILED,
                 event.checksum(),
                 event.installedOn(),
                 event.success() ? null : "recorded as failed in " + event.source(),
@@ -122,7 +122,7 @@ class DriftProjection extends PathTrackingProjection {
                         sequence,
                         event.environment(),
                         entry.migrationId(),
-                        "FAILURE_CLEARED",
+                        StepKind.FAILURE_CLEARED,
                         null,
                         recordedAt,
                         null,
@@ -155,7 +155,7 @@ class DriftProjection extends PathTrackingProjection {
             String database,
             long sequence,
             String migrationId,
-            String kind,
+            StepKind kind,
             String checksum,
             boolean fullyApproved,
             Instant recordedAt) {
@@ -166,7 +166,7 @@ class DriftProjection extends PathTrackingProjection {
                         database,
                         sequence,
                         migrationId,
-                        kind,
+                        kind.name(),
                         checksum,
                         fullyApproved,
                         java.sql.Timestamp.from(recordedAt))
@@ -178,7 +178,7 @@ class DriftProjection extends PathTrackingProjection {
             long sequence,
             String environment,
             String migrationId,
-            String kind,
+            StepKind kind,
             String checksum,
             Instant recordedAt,
             String error) {
@@ -190,7 +190,7 @@ class DriftProjection extends PathTrackingProjection {
             long sequence,
             String environment,
             String migrationId,
-            String kind,
+            StepKind kind,
             String checksum,
             Instant at,
             String error,
@@ -204,7 +204,7 @@ class DriftProjection extends PathTrackingProjection {
                         sequence,
                         environment,
                         migrationId,
-                        kind,
+                        kind.name(),
                         checksum,
                         java.sql.Timestamp.from(at),
                         error,

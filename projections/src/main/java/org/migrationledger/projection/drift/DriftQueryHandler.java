@@ -106,7 +106,7 @@ class DriftQueryHandler {
                 .params(generation, database)
                 .query((rs, i) -> new DriftJudge.Step(
                         rs.getLong("sequence_number"),
-                        rs.getString("kind"),
+                        StepKind.valueOf(rs.getString("kind")),
                         rs.getString("migration_id"),
                         null,
                         rs.getString("checksum"),
@@ -120,7 +120,7 @@ class DriftQueryHandler {
                 .params(generation, database)
                 .query((rs, i) -> new DriftJudge.Step(
                         rs.getLong("sequence_number"),
-                        rs.getString("kind"),
+                        StepKind.valueOf(rs.getString("kind")),
                         rs.getString("migration_id"),
                         rs.getString("environment"),
                         rs.getString("checksum"),

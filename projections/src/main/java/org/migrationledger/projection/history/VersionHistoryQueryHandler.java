@@ -9,6 +9,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.migrationledger.api.queries.GetVersionHistory;
 import org.migrationledger.api.queries.VersionHistoryEntryView;
 import org.migrationledger.api.queries.VersionHistoryView;
+import org.migrationledger.naming.VersionOrder;
 import org.migrationledger.projection.rebuild.Generations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -55,7 +56,7 @@ class VersionHistoryQueryHandler {
         String current = entries.stream()
                 .filter(e -> e.rolledBack == null && e.applied.version() != null)
                 .map(e -> e.applied.version())
-                .max(SchemaVersion.ORDER)
+                .max(VersionOrder.INSTANCE)
                 .orElse(null);
         int from = Math.min(query.offset(), entries.size());
         int to = Math.min(entries.size(), from + query.limit());

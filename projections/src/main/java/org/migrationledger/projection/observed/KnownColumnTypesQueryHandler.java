@@ -12,7 +12,7 @@ import org.migrationledger.api.events.SchemaSnapshotObserved.Schema;
 import org.migrationledger.api.events.SchemaSnapshotObserved.Table;
 import org.migrationledger.api.queries.FindKnownColumnTypes;
 import org.migrationledger.api.queries.KnownColumnTypesView;
-import org.migrationledger.projection.history.SchemaVersion;
+import org.migrationledger.naming.VersionOrder;
 import org.migrationledger.projection.rebuild.Generations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -56,7 +56,7 @@ class KnownColumnTypesQueryHandler {
                 .stream()
                 .filter(candidate -> path.contains(candidate.environment()))
                 .filter(candidate -> candidate.schemaVersion().isEmpty()
-                        || SchemaVersion.compare(candidate.schemaVersion(), version.get()) < 0)
+                        || VersionOrder.INSTANCE.compare(candidate.schemaVersion(), version.get()) < 0)
                 .max(Comparator.comparing(Candidate::schemaVersion, KnownColumnTypesQueryHandler::versionOrder)
                         .thenComparingInt(candidate -> path.indexOf(candidate.environment())));
         return best.map(candidate -> read(generation, query.database(), candidate))
@@ -99,7 +99,7 @@ class KnownColumnTypesQueryHandler {
         if (left.isEmpty() || right.isEmpty()) {
             return Boolean.compare(!left.isEmpty(), !right.isEmpty());
         }
-        return SchemaVersion.compare(left, right);
+        return VersionOrder.INSTANCE.compare(left, right);
     }
 
     private record Candidate(String environment, String schemaVersion) {}

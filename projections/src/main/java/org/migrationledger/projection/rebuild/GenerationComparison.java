@@ -62,16 +62,12 @@ class GenerationComparison {
 
     record Result(int older, int newer, long head, List<TableResult> tables) {
 
-        boolean equal() {
-            return tables.stream().allMatch(TableResult::equal);
-        }
-
-        String describe() {
-            String verdict = equal() ? "equal" : "different";
-            StringBuilder text = new StringBuilder(
-                    "Generations %d and %d are %s at position %d:".formatted(older, newer, verdict, head));
+        ComparisonVerdict verdict() {
+            boolean equal = tables.stream().allMatch(TableResult::equal);
+            StringBuilder text = new StringBuilder("Generations %d and %d are %s at position %d:"
+                    .formatted(older, newer, equal ? "equal" : "different", head));
             tables.forEach(t -> text.append(' ').append(t.describe()).append(';'));
-            return text.toString();
+            return new ComparisonVerdict(equal, text.toString());
         }
     }
 

@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Generations {
 
     private static final String COLUMNS = "read_model, generation, state, processor_name, created_at, target_position,"
-            + " auto_switch, activated_at, retired_at, comparison";
+            + " auto_switch, activated_at, retired_at, comparison, comparison_equal";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -95,10 +95,11 @@ public class Generations {
     }
 
     /** Moves BUILDING to READY once, recording the comparison; false when another node did it first. */
-    public boolean markReady(String readModel, int generation, String comparison) {
-        return jdbc.sql("update projection_generation set state = 'READY', comparison = ?"
-                                + " where read_model = ? and generation = ? and state = 'BUILDING'")
-                        .params(comparison, readModel, generation)
+    public boolean markReady(String readModel, int generation, ComparisonVerdict verdict) {
+        return jdbc.sql("""
+                        update projection_generation set state = 'READY', comparison = ?, comparison_equal = ?
+                        where read_model = ? and generation = ? and state = 'BUILDING'""")
+                        .params(verdict.description(), verdict.equal(), readModel, generation)
                         .update()
                 == 1;
     }
@@ -184,7 +185,8 @@ public class Generations {
                 rs.getBoolean("auto_switch"),
                 instant(rs, "activated_at"),
                 instant(rs, "retired_at"),
-                rs.getString("comparison"));
+                rs.getString("comparison"),
+                rs.getObject("comparison_equal", Boolean.class));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

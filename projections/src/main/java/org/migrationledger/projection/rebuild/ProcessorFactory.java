@@ -5,6 +5,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
@@ -30,18 +31,21 @@ class ProcessorFactory {
     private final TransactionManager transactionManager;
     private final EventProcessorProperties properties;
     private final ProjectionSettings settings;
+    private final ProcessingFailures failures;
 
     ProcessorFactory(
             EventStore eventStore,
             TokenStore tokenStore,
             TransactionManager transactionManager,
             EventProcessorProperties properties,
-            ProjectionSettings settings) {
+            ProjectionSettings settings,
+            ProcessingFailures failures) {
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
         this.properties = properties;
         this.settings = settings;
+        this.failures = failures;
     }
 
     RunningProcessor build(String readModel, String processorName, Object projection) {
@@ -62,6 +66,10 @@ class ProcessorFactory {
                 .name(processorName)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
                         .eventHandlers(projection)
+                        // Axon's default logs a failing handler and moves on: the event would be missing from
+                        // the read model for good. Failing the batch keeps the segment on the event, retried with
+                        // back-off, and its error state shows in health and metrics.
+                        .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
                         .build())
                 .messageSource(eventStore)
                 .tokenStore(tokenStore)
@@ -73,6 +81,7 @@ class ProcessorFactory {
                 .tokenClaimInterval(claimInterval)
                 .claimExtensionThreshold(settings.claimExtensionThreshold().toMillis())
                 .build();
+        processor.registerHandlerInterceptor(failures.watch(readModel, processorName));
         return new RunningProcessor(readModel, processorName, processor, coordinator, workers);
     }
 

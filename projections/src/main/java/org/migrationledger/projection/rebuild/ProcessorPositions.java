@@ -81,16 +81,34 @@ public class ProcessorPositions {
         return !tokens.isEmpty() && tokens.stream().allMatch(token -> covers(token, position));
     }
 
-    /** The position every segment has passed; empty before the processor claimed its segments. */
-    public OptionalLong lowestPosition(String processorName) {
+    /**
+     * The position up to which every segment has processed every event, gaps included; empty before the processor
+     * claimed its segments. A gap-aware token's own position is the highest index it has seen, which says nothing
+     * about events below it that committed late and are still to come.
+     */
+    public OptionalLong processedUpTo(String processorName) {
         List<TrackingToken> tokens = tokens(processorName);
         if (tokens.isEmpty()) {
             return OptionalLong.empty();
         }
         return OptionalLong.of(tokens.stream()
-                .mapToLong(token -> token == null ? -1 : token.position().orElse(-1))
+                .mapToLong(ProcessorPositions::processedUpTo)
                 .min()
                 .orElse(-1));
+    }
+
+    static long processedUpTo(TrackingToken token) {
+        if (token == null) {
+            return -1;
+        }
+        TrackingToken lower = WrappedToken.unwrapLowerBound(token);
+        if (lower instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getGaps().isEmpty()
+                    ? gapAware.getIndex()
+                    : gapAware.getGaps().first() - 1;
+        }
+        // A replay from the start that has processed nothing yet has no lower bound.
+        return lower == null ? -1 : lower.position().orElse(-1);
     }
 
     private List<TrackingToken> tokens(String processorName) {
@@ -113,14 +131,6 @@ public class ProcessorPositions {
     }
 
     static boolean covers(TrackingToken token, long position) {
-        if (token == null) {
-            return false;
-        }
-        TrackingToken lower = WrappedToken.unwrapLowerBound(token);
-        if (lower instanceof GapAwareTrackingToken gapAware) {
-            return gapAware.getIndex() >= position
-                    && gapAware.getGaps().headSet(position + 1).isEmpty();
-        }
-        return lower.position().orElse(-1) >= position;
+        return processedUpTo(token) >= position;
     }
 }

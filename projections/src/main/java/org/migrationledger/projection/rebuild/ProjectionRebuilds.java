@@ -4,14 +4,10 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +18,10 @@ import org.springframework.stereotype.Component;
  * maintained as standby for a one-step rollback.
  */
 @Component
-public class ProjectionRebuilds implements SmartLifecycle {
+public class ProjectionRebuilds extends RepeatingPass {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProjectionRebuilds.class);
+    private static final int PHASE = Integer.MAX_VALUE - 2000;
 
     private final ProjectionProcessors processors;
     private final ProcessorPositions positions;
@@ -35,7 +32,6 @@ public class ProjectionRebuilds implements SmartLifecycle {
     private final ProjectionSettings settings;
     private final Map<String, Sample> firstSamples = new ConcurrentHashMap<>();
     private final Map<String, Long> lastLogged = new ConcurrentHashMap<>();
-    private volatile ScheduledExecutorService monitor;
 
     ProjectionRebuilds(
             ProjectionProcessors processors,
@@ -45,6 +41,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
             EventStore eventStore,
             JdbcClient jdbc,
             ProjectionSettings settings) {
+        super("projection-rebuild-monitor", settings.reconcileInterval(), settings.reconcileInterval(), PHASE);
         this.processors = processors;
         this.positions = positions;
         this.generations = generations;
@@ -86,9 +83,9 @@ public class ProjectionRebuilds implements SmartLifecycle {
         GenerationView ready = generations
                 .inState(readModel, GenerationState.READY)
                 .orElseThrow(() -> new RebuildRefused("No rebuilt generation of " + readModel + " is ready"));
-        if (!force && ready.comparison() != null && !ready.comparison().contains(" are equal ")) {
+        if (!force && ready.verdict() != null && !ready.verdict().equal()) {
             throw new RebuildRefused("Generation " + ready.generation() + " differs from the active one ("
-                    + ready.comparison() + "); switch with force=true to accept the differences");
+                    + ready.verdict().description() + "); switch with force=true to accept the differences");
         }
         switchTo(model, ready.generation());
         return status(readModel);
@@ -123,7 +120,8 @@ public class ProjectionRebuilds implements SmartLifecycle {
     }
 
     /** One pass of the monitor: progress logs, and the compare-and-ready step of caught-up rebuilds. */
-    void check() {
+    @Override
+    protected void pass() {
         for (GenerationView generation : generations.maintained()) {
             if (generation.state() != GenerationState.BUILDING
                     || processors.readModel(generation.readModel()).isEmpty()) {
@@ -146,11 +144,12 @@ public class ProjectionRebuilds implements SmartLifecycle {
             return;
         }
         comparison.compare(model, active, building.generation(), head).ifPresent(result -> {
-            if (!generations.markReady(model.name(), building.generation(), result.describe())) {
+            ComparisonVerdict verdict = result.verdict();
+            if (!generations.markReady(model.name(), building.generation(), verdict)) {
                 return;
             }
-            LOG.info("Rebuild of {} caught up. {}", model.name(), result.describe());
-            if (building.autoSwitch() && result.equal()) {
+            LOG.info("Rebuild of {} caught up. {}", model.name(), verdict.description());
+            if (building.autoSwitch() && verdict.equal()) {
                 switchTo(model, building.generation());
             }
         });
@@ -158,7 +157,7 @@ public class ProjectionRebuilds implements SmartLifecycle {
 
     private RebuildProgressView progress(GenerationView generation) {
         long processed =
-                Math.max(0, positions.lowestPosition(generation.processorName()).orElse(0));
+                Math.max(0, positions.processedUpTo(generation.processorName()).orElse(0));
         long total = Math.max(processed, head());
         long now = System.nanoTime();
         Sample first = firstSamples.computeIfAbsent(generation.processorName(), k -> new Sample(now, processed));
@@ -205,43 +204,6 @@ public class ProjectionRebuilds implements SmartLifecycle {
 
     private ReadModel readModel(String name) {
         return processors.readModel(name).orElseThrow(() -> new NoSuchElementException("No read model named " + name));
-    }
-
-    @Override
-    public synchronized void start() {
-        monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "projection-rebuild-monitor");
-            thread.setDaemon(true);
-            return thread;
-        });
-        long interval = settings.reconcileInterval().toMillis();
-        monitor.scheduleWithFixedDelay(this::checkQuietly, interval, interval, TimeUnit.MILLISECONDS);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (monitor != null) {
-            monitor.shutdownNow();
-            monitor = null;
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return monitor != null;
-    }
-
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 2000;
-    }
-
-    private void checkQuietly() {
-        try {
-            check();
-        } catch (RuntimeException e) {
-            LOG.warn("Rebuild monitor pass failed", e);
-        }
     }
 
     private record Sample(long nanos, long position) {}

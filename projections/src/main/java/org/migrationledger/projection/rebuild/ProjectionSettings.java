@@ -13,6 +13,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param progressLogInterval how often a running rebuild logs its progress
  * @param claimExtensionThreshold how soon an idle segment stores the position it skipped to (so that other nodes see
  *     it)
+ * @param consistencyCheckInterval how often the audit trail is compared with the event store (and rebuilt when
+ *     events are missing); the first check runs at start-up
  */
 @ConfigurationProperties("ledger.projection")
 public record ProjectionSettings(
@@ -20,7 +22,8 @@ public record ProjectionSettings(
         @DefaultValue("20ms") Duration minPositionPollInterval,
         @DefaultValue("1s") Duration reconcileInterval,
         @DefaultValue("5s") Duration progressLogInterval,
-        @DefaultValue("1s") Duration claimExtensionThreshold) {
+        @DefaultValue("1s") Duration claimExtensionThreshold,
+        @DefaultValue("10m") Duration consistencyCheckInterval) {
 
     public static ProjectionSettings defaults() {
         return new ProjectionSettings(
@@ -28,6 +31,7 @@ public record ProjectionSettings(
                 Duration.ofMillis(20),
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(5),
-                Duration.ofSeconds(1));
+                Duration.ofSeconds(1),
+                Duration.ofMinutes(10));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Set;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.TrackingToken;
 import org.junit.jupiter.api.Test;
 
 class ProcessorPositionsTest {
@@ -36,5 +37,17 @@ class ProcessorPositionsTest {
         assertThat(ProcessorPositions.covers(ReplayToken.createReplayToken(head, replayed), 41))
                 .isFalse();
         assertThat(ProcessorPositions.covers(null, 0)).isFalse();
+    }
+
+    @Test
+    void processedUpToStopsBelowTheLowestGapNotAtTheHighestIndexSeen() {
+        assertThat(ProcessorPositions.processedUpTo(GapAwareTrackingToken.newInstance(10, Set.of(4L, 7L))))
+                .isEqualTo(3);
+        assertThat(ProcessorPositions.processedUpTo(GapAwareTrackingToken.newInstance(10, Set.of())))
+                .isEqualTo(10);
+        assertThat(ProcessorPositions.processedUpTo((TrackingToken) null)).isEqualTo(-1);
+        assertThat(ProcessorPositions.processedUpTo(
+                        ReplayToken.createReplayToken(GapAwareTrackingToken.newInstance(10, Set.of()), null)))
+                .isEqualTo(-1);
     }
 }

@@ -1,0 +1,123 @@
+package org.migrationledger.admin;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.migrationledger.projection.audit.AuditTrailConsistency;
+import org.migrationledger.projection.audit.AuditTrailConsistencyView;
+import org.migrationledger.projection.rebuild.ProcessingFailureView;
+import org.migrationledger.projection.rebuild.ProcessingFailures;
+import org.migrationledger.projection.rebuild.ProjectionProcessors;
+import org.migrationledger.projection.rebuild.ProjectionRebuilds;
+import org.migrationledger.projection.rebuild.ProjectionStatusView;
+import org.migrationledger.projection.rebuild.RebuildRefused;
+import org.migrationledger.web.Problems;
+import org.migrationledger.web.ReadYourWrites;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Blue-green rebuilds of read models (docs/adr/0010): start, watch, switch, roll back, cancel. Admin only. */
+@RestController
+@RequestMapping("/api/v1/admin/projections")
+class ProjectionAdminController {
+
+    private final ProjectionRebuilds rebuilds;
+    private final ProjectionProcessors processors;
+    private final AuditTrailConsistency auditTrail;
+    private final ProcessingFailures failures;
+
+    ProjectionAdminController(
+            ProjectionRebuilds rebuilds,
+            ProjectionProcessors processors,
+            AuditTrailConsistency auditTrail,
+            ProcessingFailures failures) {
+        this.rebuilds = rebuilds;
+        this.processors = processors;
+        this.auditTrail = auditTrail;
+        this.failures = failures;
+    }
+
+    /**
+     * Compares the serving audit trail with the event store over a position range (default: everything its processor
+     * has processed): per database, stored events, rows, missing and unexpected rows, and the first missing position.
+     */
+    @GetMapping("/audit-trail/consistency")
+    AuditTrailConsistencyView auditTrailConsistency(
+            @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+        long fromPosition = Math.max(0, ReadYourWrites.position("from", from));
+        long toPosition = ReadYourWrites.position("to", to);
+        return auditTrail.checkActive(fromPosition, toPosition < 0 ? null : toPosition);
+    }
+
+    /** The events read-model processors on this node are stuck on (a handler failed and they retry it). */
+    @GetMapping("/failures")
+    List<ProcessingFailureView> failures() {
+        return failures.current();
+    }
+
+    @GetMapping
+    List<ProjectionStatusView> all() {
+        return processors.readModelNames().stream()
+                .sorted()
+                .map(rebuilds::status)
+                .toList();
+    }
+
+    @GetMapping("/{name}")
+    ProjectionStatusView status(@PathVariable String name) {
+        return rebuilds.status(name);
+    }
+
+    /** Starts building a new generation; it switches over by itself once caught up and equal, unless told not to. */
+    @PostMapping("/{name}/rebuilds")
+    ResponseEntity<ProjectionStatusView> rebuild(
+            @PathVariable String name, @RequestBody(required = false) RebuildRequest body) {
+        boolean autoSwitch = body == null || body.autoSwitch() == null || body.autoSwitch();
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuilds.start(name, autoSwitch));
+    }
+
+    @DeleteMapping("/{name}/rebuilds")
+    ProjectionStatusView cancel(@PathVariable String name) {
+        return rebuilds.cancel(name);
+    }
+
+    /** Switches to the rebuilt generation; {@code force} accepts differences its comparison found. */
+    @PostMapping("/{name}/switch")
+    ProjectionStatusView switchOver(@PathVariable String name, @RequestParam(defaultValue = "false") boolean force) {
+        return rebuilds.switchToReady(name, force);
+    }
+
+    /** Serves the previous generation again (it was kept up to date as standby). */
+    @PostMapping("/{name}/rollback")
+    ProjectionStatusView rollback(@PathVariable String name) {
+        return rebuilds.rollback(name);
+    }
+
+    @ExceptionHandler(RebuildRefused.class)
+    ProblemDetail refused(RebuildRefused e) {
+        return Problems.of(HttpStatus.CONFLICT, "rebuild-refused", "Refused", e.getMessage() + ".");
+    }
+
+    @ExceptionHandler(NoSuchElementException.class)
+    ProblemDetail unknown(NoSuchElementException e) {
+        String known =
+                String.join(", ", processors.readModelNames().stream().sorted().toList());
+        return Problems.of(
+                HttpStatus.NOT_FOUND,
+                "unknown-read-model",
+                "Not found",
+                e.getMessage() + "; the read models are " + known + ".");
+    }
+
+    /** @param autoSwitch switch as soon as the new generation is caught up and equal to the active one; default true */
+    record RebuildRequest(Boolean autoSwitch) {}
+}

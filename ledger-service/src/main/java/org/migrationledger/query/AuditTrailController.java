@@ -1,0 +1,192 @@
+package org.migrationledger.query;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.migrationledger.api.queries.AuditEventView;
+import org.migrationledger.api.queries.AuditFilter;
+import org.migrationledger.api.queries.AuditPageView;
+import org.migrationledger.api.queries.FindAuditEvents;
+import org.migrationledger.web.InvalidRequestException;
+import org.migrationledger.web.ReadYourWrites;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The audit trail: a JSON page by default; the whole filtered trail as NDJSON or CSV when the client accepts one of
+ * them, written row by row as the keyset walk reads it.
+ */
+@RestController
+class AuditTrailController {
+
+    static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+    static final MediaType CSV = MediaType.parseMediaType("text/csv");
+    private static final int DEFAULT_PAGE_SIZE = 100;
+
+    private final QueryGateway queries;
+    private final ReadYourWrites reads;
+    private final ObjectMapper json;
+
+    AuditTrailController(QueryGateway queries, ReadYourWrites reads, ObjectMapper json) {
+        this.queries = queries;
+        this.reads = reads;
+        this.json = json;
+    }
+
+    /**
+     * Writes straight to the response while the keyset walk reads, on the request thread: an async dispatch (as with
+     * {@code StreamingResponseBody}) would run the stateless bearer-token chain again without the caller.
+     */
+    @GetMapping("/api/v1/audit/events")
+    void events(
+            @RequestParam(required = false) String database,
+            @RequestParam(required = false) String migration,
+            @RequestParam(required = false) String environment,
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String after,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String minPosition,
+            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+            HttpServletResponse response)
+            throws IOException {
+        AuditFilter filter = new AuditFilter(
+                database,
+                migration,
+                environment,
+                actor,
+                ReadYourWrites.instant("from", from),
+                ReadYourWrites.instant("to", to));
+        long position = ReadYourWrites.position(minPosition);
+        MediaType format = format(accept);
+        int size = pageSize(limit);
+        boolean fresh = reads.await("audit-trail", position);
+        if (position >= 0) {
+            response.setHeader(ReadYourWrites.STALE_HEADER, Boolean.toString(!fresh));
+        }
+        if (format.equals(MediaType.APPLICATION_JSON)) {
+            AuditPage page = AuditPage.of(page(filter, after, size));
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            json.writeValue(response.getOutputStream(), page);
+            return;
+        }
+        String extension = format.equals(CSV) ? "csv" : "ndjson";
+        response.setContentType(format + ";charset=UTF-8");
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-events." + extension + "\"");
+        Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
+        AuditExportFormat export =
+                format.equals(CSV) ? AuditExportFormat.csv(writer) : AuditExportFormat.ndjson(writer, json);
+        export(filter, export);
+        export.finish();
+    }
+
+    /** Walks the keyset page by page, so that nothing is held in memory and no transaction stays open. */
+    private void export(AuditFilter filter, AuditExportFormat export) {
+        String after = null;
+        do {
+            AuditPageView page = page(filter, after, FindAuditEvents.MAX_PAGE_SIZE);
+            page.events().forEach(export::write);
+            after = page.nextCursor();
+        } while (after != null);
+    }
+
+    private static int pageSize(Integer limit) {
+        int size = limit == null ? DEFAULT_PAGE_SIZE : limit;
+        if (size < 1 || size > FindAuditEvents.MAX_PAGE_SIZE) {
+            throw new InvalidRequestException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-request",
+                    "limit",
+                    "limit must be between 1 and " + FindAuditEvents.MAX_PAGE_SIZE);
+        }
+        return size;
+    }
+
+    private AuditPageView page(AuditFilter filter, String after, int size) {
+        try {
+            return queries.query(new FindAuditEvents(filter, after, size), AuditPageView.class)
+                    .join();
+        } catch (CompletionException e) {
+            if (!(e.getCause() instanceof IllegalArgumentException)) {
+                throw e;
+            }
+            throw new InvalidRequestException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-request",
+                    "after",
+                    "after must be the nextCursor of a previous page");
+        }
+    }
+
+    private static MediaType format(String accept) {
+        if (accept != null) {
+            for (MediaType type : MediaType.parseMediaTypes(accept)) {
+                if (type.isCompatibleWith(NDJSON) && !type.isWildcardType()) {
+                    return NDJSON;
+                }
+                if (type.isCompatibleWith(CSV) && !type.isWildcardType()) {
+                    return CSV;
+                }
+            }
+        }
+        return MediaType.APPLICATION_JSON;
+    }
+
+    record AuditPage(List<AuditEvent> events, String nextCursor) {
+
+        static AuditPage of(AuditPageView page) {
+            return new AuditPage(page.events().stream().map(AuditEvent::of).toList(), page.nextCursor());
+        }
+    }
+
+    /** One event as the API shows it; the payload is the event's JSON, embedded as is. */
+    record AuditEvent(
+            long position,
+            String eventId,
+            String type,
+            String database,
+            long sequenceNumber,
+            String migrationId,
+            String environment,
+            String principal,
+            String sourceTool,
+            String sourceRunUrl,
+            String correlationId,
+            Instant recordedAt,
+            String summary,
+            @JsonRawValue String payload) {
+
+        static AuditEvent of(AuditEventView view) {
+            return new AuditEvent(
+                    view.position(),
+                    view.eventId(),
+                    view.type(),
+                    view.database(),
+                    view.sequenceNumber(),
+                    view.migrationId(),
+                    view.environment(),
+                    view.principal(),
+                    view.sourceTool(),
+                    view.sourceRunUrl(),
+                    view.correlationId(),
+                    view.recordedAt(),
+                    view.summary(),
+                    view.payloadJson());
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.migrationledger.query;
+
+import org.migrationledger.api.queries.CompatibilityView;
+import org.migrationledger.api.queries.GetCompatibility;
+import org.migrationledger.web.ReadYourWrites;
+import org.migrationledger.web.Unknown;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class CompatibilityController {
+
+    private static final String READ_MODEL = "compatibility";
+
+    private final ReadYourWrites reads;
+
+    CompatibilityController(ReadYourWrites reads) {
+        this.reads = reads;
+    }
+
+    /**
+     * One page of the grid and the rollback reach ({@code gridAfter}, {@code gridLimit}), and with {@code from} and
+     * {@code to} the one rollback pair between those versions.
+     */
+    @GetMapping("/api/v1/databases/{db}/compatibility")
+    ResponseEntity<CompatibilityView> compatibility(
+            @PathVariable String db,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String gridAfter,
+            @RequestParam(required = false) Integer gridLimit,
+            @RequestParam(required = false) String minPosition) {
+        GetCompatibility query = new GetCompatibility(db, from, to, gridAfter, CompatibilityPaging.limit(gridLimit));
+        CompatibilityPaging.requirePair(from, to);
+        ResponseEntity<CompatibilityView> answer =
+                reads.answer(READ_MODEL, minPosition, query, CompatibilityView.class, Unknown.database(db));
+        CompatibilityPaging.requireFound(query, answer.getBody());
+        return answer;
+    }
+}
