@@ -44,12 +44,12 @@ final class IntakeBenchmark {
         for (int round = 1; round <= preset.rounds(); round++) {
             System.out.printf("intake round %d of %d%n", round, preset.rounds());
             measure(figures, "raw1", () -> raw.appendRate(1, preset.phaseSeconds()));
-            measure(figures, "apply1", () -> rate(spread.clients(1, false), 1));
-            measure(figures, "idem1", () -> rate(spread.clients(1, true), 1));
+            measure(figures, "apply1", () -> rate(figures, "apply1", service, spread.clients(1, false), 1));
+            measure(figures, "idem1", () -> rate(figures, "idem1", service, spread.clients(1, true), 1));
             measure(figures, "raw16", () -> raw.appendRate(MANY, preset.phaseSeconds()));
-            measure(figures, "apply16", () -> rate(spread.clients(MANY, false), MANY));
-            measure(figures, "one16", () -> rate(single.clients(MANY, false), MANY));
-            measure(figures, "idem16", () -> rate(spread.clients(MANY, true), MANY));
+            measure(figures, "apply16", () -> rate(figures, "apply16", service, spread.clients(MANY, false), MANY));
+            measure(figures, "one16", () -> rate(figures, "one16", service, single.clients(MANY, false), MANY));
+            measure(figures, "idem16", () -> rate(figures, "idem16", service, spread.clients(MANY, true), MANY));
         }
         if (profile != null) {
             service.stopRecording();
@@ -64,6 +64,12 @@ final class IntakeBenchmark {
         rate(report, figures, "applies/s, 16 clients on one database", "one16", "raw16");
         rate(report, figures, "applies/s with Idempotency-Key, 1 client", "idem1", "raw1");
         rate(report, figures, "applies/s with Idempotency-Key, 16 clients", "idem16", "raw16");
+        report.figure(
+                "service CPU per apply (ms): 1 client / 16 clients / 16 on one database",
+                "%s / %s / %s".formatted(cpu(figures, "apply1"), cpu(figures, "apply16"), cpu(figures, "one16")));
+        report.figure(
+                "service CPU per apply with Idempotency-Key (ms): 1 client / 16 clients",
+                "%s / %s".formatted(cpu(figures, "idem1"), cpu(figures, "idem16")));
         long lag = readModels.totalLag();
         double catchUp = readModels.awaitCaughtUp(Duration.ofMinutes(10));
         report.figure("read-model lag at the end of intake (events, all read models)", Long.toString(lag));
@@ -90,8 +96,22 @@ final class IntakeBenchmark {
         report.rate(figure, Latencies.median(values), Latencies.median(baselines), Latencies.median(ratios));
     }
 
-    private double rate(Load.Clients clients, int count) throws Exception {
-        return Load.run(count, preset.phaseSeconds(), clients);
+    /**
+     * Applies per second; also notes the service's CPU time per apply (user + system, from /proc), which says what an
+     * apply costs whatever share of the shared machine the service got.
+     */
+    private double rate(
+            Map<String, List<Double>> figures, String name, LedgerProcess service, Load.Clients clients, int count)
+            throws Exception {
+        double cpuBefore = service.cpuSeconds();
+        double rate = Load.run(count, preset.phaseSeconds(), clients);
+        double millisPerApply = (service.cpuSeconds() - cpuBefore) * 1000 / (rate * preset.phaseSeconds());
+        figures.computeIfAbsent(name + " cpu", key -> new ArrayList<>()).add(millisPerApply);
+        return rate;
+    }
+
+    private static String cpu(Map<String, List<Double>> figures, String name) {
+        return Report.number(Latencies.median(figures.get(name + " cpu")));
     }
 
     private interface Measurement {

@@ -108,11 +108,16 @@ final class ReadModels {
                 return null;
             }
             JsonNode built = generation(status, generation);
+            JsonNode equal = built.get("equalToActive");
             if ("READY".equals(built.get("state").asText())
-                    && !built.get("comparison").isNull()) {
-                http.post(ADMIN + "/" + readModel + "/switch?force=true", tokens.admin(), Map.of())
-                        .requireOk("switch " + readModel);
-                return built.get("comparison").asText();
+                    && equal != null
+                    && equal.isBoolean()
+                    && !equal.asBoolean()) {
+                // A 409 here means it switched or was handled meanwhile; the next poll sees which.
+                if (http.post(ADMIN + "/" + readModel + "/switch?force=true", tokens.admin(), Map.of())
+                        .ok()) {
+                    return built.get("comparison").asText();
+                }
             }
             Thread.sleep(POLL.toMillis());
         }
