@@ -29,6 +29,14 @@ final class ScratchDatabase implements AutoCloseable {
         String name = "ledger_bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
         ScratchDatabase database = new ScratchDatabase(serverUrl, user, password, name, keep);
         database.onServer("create database " + name);
+        // A run stopped with Ctrl-C leaves no database behind either (dropping twice is harmless).
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                database.close();
+            } catch (SQLException e) {
+                System.err.println("Could not drop " + name + ": " + e.getMessage());
+            }
+        }));
         return database;
     }
 
