@@ -112,7 +112,7 @@ public final class Benchmark implements Callable<Integer> {
                 """.formatted(
                         preset.name(),
                         date.substring(0, 16),
-                        full ? "--full" : "--quick",
+                        String.join(" ", spec.commandLine().getParseResult().originalArgs()),
                         preset,
                         Machine.describe(database.serverVersion()),
                         String.join(" ", jvmOptions),
