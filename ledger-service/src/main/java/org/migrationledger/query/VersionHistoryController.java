@@ -3,6 +3,7 @@ package org.migrationledger.query;
 import org.migrationledger.api.queries.GetVersionHistory;
 import org.migrationledger.api.queries.VersionHistoryView;
 import org.migrationledger.web.InvalidRequestException;
+import org.migrationledger.web.LedgerName;
 import org.migrationledger.web.ReadYourWrites;
 import org.migrationledger.web.Unknown;
 import org.springframework.http.HttpStatus;
@@ -29,8 +30,8 @@ class VersionHistoryController {
      */
     @GetMapping("/api/v1/databases/{db}/environments/{env}/versions")
     ResponseEntity<VersionHistoryView> versions(
-            @PathVariable String db,
-            @PathVariable String env,
+            @PathVariable @LedgerName String db,
+            @PathVariable @LedgerName String env,
             @RequestParam(required = false) String at,
             @RequestParam(required = false) Integer offset,
             @RequestParam(required = false) Integer limit,
