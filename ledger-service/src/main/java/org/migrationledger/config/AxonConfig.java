@@ -6,8 +6,6 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
-import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -15,21 +13,12 @@ import org.migrationledger.api.events.EventMetadata;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Command-side Axon wiring: aggregate cache, retries on concurrent appends, and the metadata events inherit. */
+/** Command-side Axon wiring: retries on concurrent appends, and the metadata events inherit. */
 @Configuration(proxyBeanMethods = false)
 class AxonConfig {
 
     private static final int RETRIES = 3;
     private static final int RETRY_INTERVAL_MILLIS = 20;
-
-    /**
-     * Keeps loaded ledgers in memory so a write does not replay the stream. Safe across nodes: a stale copy fails its
-     * append on the (aggregate, sequence) key, is evicted on rollback, and the command is retried on fresh state.
-     */
-    @Bean
-    Cache schemaLedgerCache() {
-        return new WeakReferenceCache();
-    }
 
     @Bean(destroyMethod = "shutdown")
     ScheduledExecutorService commandRetryExecutor() {

@@ -8,6 +8,7 @@ import org.migrationledger.web.IdempotencyRecords;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Servlet filters around the API, in order: the body limit before anything reads a body, Spring Security (order -100)
@@ -29,9 +30,10 @@ class WebFilterConfig {
     }
 
     @Bean
-    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotencyRecords records, ObjectMapper mapper) {
+    FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
+            IdempotencyRecords records, ObjectMapper mapper, PlatformTransactionManager transactions) {
         FilterRegistrationBean<IdempotencyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyFilter(records, mapper));
+                new FilterRegistrationBean<>(new IdempotencyFilter(records, mapper, transactions));
         registration.setOrder(AFTER_SECURITY);
         registration.addUrlPatterns("/api/*");
         return registration;

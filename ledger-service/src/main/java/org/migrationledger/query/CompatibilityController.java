@@ -22,10 +22,23 @@ class CompatibilityController {
         this.reads = reads;
     }
 
+    /**
+     * One page of the grid and the rollback reach ({@code gridAfter}, {@code gridLimit}), and with {@code from} and
+     * {@code to} the one rollback pair between those versions.
+     */
     @GetMapping("/api/v1/databases/{db}/compatibility")
     ResponseEntity<CompatibilityView> compatibility(
-            @PathVariable @LedgerName String db, @RequestParam(required = false) String minPosition) {
-        return reads.answer(
-                READ_MODEL, minPosition, new GetCompatibility(db), CompatibilityView.class, Unknown.database(db));
+            @PathVariable @LedgerName String db,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(required = false) String gridAfter,
+            @RequestParam(required = false) Integer gridLimit,
+            @RequestParam(required = false) String minPosition) {
+        GetCompatibility query = new GetCompatibility(db, from, to, gridAfter, CompatibilityPaging.limit(gridLimit));
+        CompatibilityPaging.requirePair(from, to);
+        ResponseEntity<CompatibilityView> answer =
+                reads.answer(READ_MODEL, minPosition, query, CompatibilityView.class, Unknown.database(db));
+        CompatibilityPaging.requireFound(query, answer.getBody());
+        return answer;
     }
 }

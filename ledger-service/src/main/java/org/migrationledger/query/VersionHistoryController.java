@@ -2,9 +2,11 @@ package org.migrationledger.query;
 
 import org.migrationledger.api.queries.GetVersionHistory;
 import org.migrationledger.api.queries.VersionHistoryView;
+import org.migrationledger.web.InvalidRequestException;
 import org.migrationledger.web.LedgerName;
 import org.migrationledger.web.ReadYourWrites;
 import org.migrationledger.web.Unknown;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,15 +22,41 @@ class VersionHistoryController {
         this.reads = reads;
     }
 
-    /** The seeds' {@code db:version}: current version and applied history, as of {@code at} when given. */
+    private static final int MAX_LIMIT = 1000;
+
+    /**
+     * The seeds' {@code db:version}: current version and one page of the applied history ({@code offset},
+     * {@code limit}), as of {@code at} when given.
+     */
     @GetMapping("/api/v1/databases/{db}/environments/{env}/versions")
     ResponseEntity<VersionHistoryView> versions(
             @PathVariable @LedgerName String db,
             @PathVariable @LedgerName String env,
             @RequestParam(required = false) String at,
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String minPosition) {
-        GetVersionHistory query = new GetVersionHistory(db, env, ReadYourWrites.instant("at", at));
+        GetVersionHistory query = new GetVersionHistory(
+                db,
+                env,
+                ReadYourWrites.instant("at", at),
+                within("offset", offset, 0, Integer.MAX_VALUE, 0),
+                within("limit", limit, 1, MAX_LIMIT, GetVersionHistory.DEFAULT_LIMIT));
         return reads.answer(
                 "version-history", minPosition, query, VersionHistoryView.class, Unknown.environment(db, env));
+    }
+
+    private static int within(String name, Integer value, int min, int max, int absent) {
+        if (value == null) {
+            return absent;
+        }
+        if (value < min || value > max) {
+            throw new InvalidRequestException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-request",
+                    name,
+                    name + " must be between " + min + " and " + max + ", not " + value);
+        }
+        return value;
     }
 }

@@ -5,12 +5,17 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.common.caching.Cache;
 import org.axonframework.messaging.MetaData;
 import org.migrationledger.api.events.EventMetadata;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Sends a command on behalf of an HTTP request: stamps who sent it and from where into the metadata that every
@@ -23,20 +28,24 @@ public class CommandDispatch {
     public static final String RUN_URL_HEADER = "X-Ledger-Run-Url";
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
 
-    /**
-     * Request attribute set once the command's unit of work has committed: from then on the request has recorded
-     * something, whatever happens to its answer.
-     */
-    public static final String COMMITTED_ATTRIBUTE = CommandDispatch.class.getName() + ".committed";
-
     private final CommandGateway commandGateway;
+    private final CommandGateway withoutRetries;
     private final JdbcClient jdbc;
     private final WrittenEvents writtenEvents;
+    private final Cache ledgers;
 
-    CommandDispatch(CommandGateway commandGateway, JdbcClient jdbc, WrittenEvents writtenEvents) {
+    CommandDispatch(
+            CommandGateway commandGateway,
+            CommandBus commandBus,
+            JdbcClient jdbc,
+            WrittenEvents writtenEvents,
+            Cache ledgers) {
         this.commandGateway = commandGateway;
+        this.withoutRetries =
+                DefaultCommandGateway.builder().commandBus(commandBus).build();
         this.jdbc = jdbc;
         this.writtenEvents = writtenEvents;
+        this.ledgers = ledgers;
     }
 
     /**
@@ -56,8 +65,7 @@ public class CommandDispatch {
         String writeId = writtenEvents.newWriteId();
         MetaData metaData = metaData(request, caller, tool, runUrl).and(WrittenEvents.WRITE_ID, writeId);
         try {
-            R result = commandGateway.<R>send(command, metaData).join();
-            request.setAttribute(COMMITTED_ATTRIBUTE, Boolean.TRUE);
+            R result = gateway(database).<R>send(command, metaData).join();
             long position = writtenEvents.positionOf(writeId, database).orElseGet(() -> streamHead(database));
             return new Dispatched<>(result, position);
         } catch (CompletionException e) {
@@ -67,6 +75,27 @@ public class CommandDispatch {
             }
             throw e;
         }
+    }
+
+    /**
+     * Inside a request's transaction (an idempotent write, web/IdempotencyFilter) the command joins it: a retry would
+     * run on another thread outside it, so a lost race is answered instead, and the key stays free for the client's
+     * retry. Should that transaction roll back after the command's unit of work, the cached ledger holds events the
+     * store does not, so it is dropped.
+     */
+    private CommandGateway gateway(String database) {
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            return commandGateway;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    ledgers.remove(database);
+                }
+            }
+        });
+        return withoutRetries;
     }
 
     /**

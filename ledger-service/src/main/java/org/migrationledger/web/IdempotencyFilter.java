@@ -20,14 +20,19 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * {@code Idempotency-Key} on writes: a retry with the same key and body records nothing twice and gets the first
- * answer again; the same key with another body is a 422. A key whose first request is still running, whose answer
- * was lost in a crash, or that failed after its command committed, is a 409: the write may have been recorded, so it
- * is never recorded again blindly. Only a failure before anything was recorded frees the key for a retry.
+ * answer again; the same key with another body is a 422. The key's claim, the command's events and the answer are
+ * one transaction, so a retry sent while the first request runs waits for it and gets its answer, and a failure
+ * (5xx) records nothing and frees the key. A key still marked in flight (left by a version of the ledger that
+ * committed them separately) is a 409: its write may have been recorded, so it is never recorded again blindly.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -37,10 +42,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private final IdempotencyRecords records;
     private final ObjectMapper mapper;
+    private final PlatformTransactionManager transactions;
 
-    public IdempotencyFilter(IdempotencyRecords records, ObjectMapper mapper) {
+    public IdempotencyFilter(IdempotencyRecords records, ObjectMapper mapper, PlatformTransactionManager transactions) {
         this.records = records;
         this.mapper = mapper;
+        this.transactions = transactions;
     }
 
     @Override
@@ -74,41 +81,66 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                             HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large", e.getMessage()));
             return;
         }
-        String hash = requestHash(request, body);
-        Optional<StoredRecord> stored = records.claim(caller.getName(), key, hash);
-        if (stored.isPresent()) {
-            answerFromStore(stored.get(), hash, response);
-            return;
-        }
-        handleFirst(new CachedBodyRequest(request, body), response, chain, caller.getName(), key);
+        Claim claim = new Claim(caller.getName(), key, requestHash(request, body));
+        handleFirst(new CachedBodyRequest(request, body), response, chain, claim);
     }
 
-    private void handleFirst(
-            HttpServletRequest request, HttpServletResponse response, FilterChain chain, String principal, String key)
+    /**
+     * The claim, the command's events and the stored answer commit in one transaction: a retry can never find the
+     * fact recorded without its answer, and a failure anywhere records nothing, so the key is free for the retry.
+     */
+    private void handleFirst(HttpServletRequest request, HttpServletResponse response, FilterChain chain, Claim claim)
             throws ServletException, IOException {
-        ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
-        boolean stored = false;
+        TransactionStatus transaction = transactions.getTransaction(TransactionDefinition.withDefaults());
         try {
+            Optional<StoredRecord> stored = records.claim(claim.principal(), claim.key(), claim.hash());
+            if (stored.isPresent()) {
+                transactions.commit(transaction);
+                answerFromStore(stored.get(), claim.hash(), response);
+                return;
+            }
+            ContentCachingResponseWrapper cached = new ContentCachingResponseWrapper(response);
             chain.doFilter(request, cached);
-            if (cached.getStatus() < HttpStatus.INTERNAL_SERVER_ERROR.value()) {
-                String position = cached.getHeader(LedgerPosition.HEADER);
-                records.complete(
-                        principal,
-                        key,
-                        cached.getStatus(),
-                        cached.getContentType(),
-                        cached.getContentAsByteArray(),
-                        position == null ? null : Long.valueOf(position));
-                stored = true;
-            }
-        } finally {
-            // A failure after the command committed keeps the key in flight: its retry must not record it again.
-            if (!stored && request.getAttribute(CommandDispatch.COMMITTED_ATTRIBUTE) == null) {
-                records.release(principal, key);
-            }
+            finish(transaction, cached, claim);
             cached.copyBodyToResponse();
+        } finally {
+            if (!transaction.isCompleted()) {
+                transactions.rollback(transaction);
+            }
         }
     }
+
+    private void finish(TransactionStatus transaction, ContentCachingResponseWrapper cached, Claim claim) {
+        if (cached.getStatus() >= HttpStatus.INTERNAL_SERVER_ERROR.value()) {
+            transactions.rollback(transaction);
+            return;
+        }
+        if (transaction.isRollbackOnly()) {
+            // The command was refused and its unit of work rolled back: only the answer is left to remember.
+            transactions.rollback(transaction);
+            new TransactionTemplate(transactions).executeWithoutResult(again -> {
+                if (records.claim(claim.principal(), claim.key(), claim.hash()).isEmpty()) {
+                    complete(cached, claim);
+                }
+            });
+            return;
+        }
+        complete(cached, claim);
+        transactions.commit(transaction);
+    }
+
+    private void complete(ContentCachingResponseWrapper cached, Claim claim) {
+        String position = cached.getHeader(LedgerPosition.HEADER);
+        records.complete(
+                claim.principal(),
+                claim.key(),
+                cached.getStatus(),
+                cached.getContentType(),
+                cached.getContentAsByteArray(),
+                position == null ? null : Long.valueOf(position));
+    }
+
+    private record Claim(String principal, String key, String hash) {}
 
     private void answerFromStore(StoredRecord stored, String hash, HttpServletResponse response) throws IOException {
         if (!stored.requestHash().equals(hash)) {

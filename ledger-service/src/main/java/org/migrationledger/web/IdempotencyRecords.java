@@ -60,13 +60,6 @@ public class IdempotencyRecords {
                 .update();
     }
 
-    /** Frees the key after a failure that recorded nothing, so the client's retry is handled afresh. */
-    void release(String principal, String key) {
-        jdbc.sql("delete from idempotency_record where principal = ? and idempotency_key = ? and state = 'IN_FLIGHT'")
-                .params(principal, key)
-                .update();
-    }
-
     /** Forgets every answer older than the retention, so the table holds a day of keys, not all of history. */
     @Scheduled(fixedDelayString = "${ledger.api.idempotency-purge-interval:PT1H}")
     public int purgeExpired() {

@@ -120,6 +120,24 @@ class ReadModelEndpointsIT extends LedgerServiceIT {
     }
 
     @Test
+    void versionsPagesTheHistory() {
+        Reply first = get(DB + "/environments/production/versions?limit=1&minPosition=" + position, "audrey");
+        Reply second = get(DB + "/environments/production/versions?limit=1&offset=1", "audrey");
+        Reply badLimit = get(DB + "/environments/production/versions?limit=0", "audrey");
+        Reply badOffset = get(DB + "/environments/production/versions?offset=-1", "audrey");
+
+        assertThat(texts(first.body().get("history"), "migrationId")).containsExactly("0001_create_items");
+        assertThat(first.body().get("historyTotal").asInt()).isEqualTo(2);
+        assertThat(first.body().get("historyNext").asInt()).isEqualTo(1);
+        assertThat(texts(second.body().get("history"), "migrationId")).containsExactly("0002_backfill_notes");
+        assertThat(second.body().get("historyNext").isNull()).isTrue();
+        assertThat(badLimit.status()).isEqualTo(400);
+        assertThat(badLimit.text()).contains("limit");
+        assertThat(badOffset.status()).isEqualTo(400);
+        assertThat(badOffset.text()).contains("offset");
+    }
+
+    @Test
     void versionsTravelsInTime() {
         String before = get(DB + "/environments/production/versions?minPosition=" + position, "audrey")
                 .body()
@@ -151,10 +169,15 @@ class ReadModelEndpointsIT extends LedgerServiceIT {
     }
 
     @Test
-    void compatibilityAnswersRollbackPairsGridAndReleases() {
-        Reply reply = get(DB + "/compatibility?minPosition=" + position, "audrey");
+    void compatibilityAnswersRollbackReachPairGridAndReleases() {
+        Reply reply = get(DB + "/compatibility?from=1.1.0&to=1.0.0&minPosition=" + position, "audrey");
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+        JsonNode reach = reply.body().get("rollbackReach").get(1);
+        assertThat(reach.get("version").asText()).isEqualTo("1.1.0");
+        assertThat(reach.get("earliestSafe").asText()).isEqualTo("1.1.0");
+        assertThat(reach.get("blockedByMigration").asText()).isEqualTo("0002_backfill_notes");
+        assertThat(reply.body().get("rollback")).hasSize(1);
         JsonNode rollback = reply.body().get("rollback").get(0);
         assertThat(rollback.get("from").asText()).isEqualTo("1.1.0");
         assertThat(rollback.get("to").asText()).isEqualTo("1.0.0");
@@ -265,6 +288,39 @@ class ReadModelEndpointsIT extends LedgerServiceIT {
         assertThat(badPosition.status()).isEqualTo(400);
         assertThat(badCursor.status()).isEqualTo(400);
         assertThat(get("/api/v1/audit/events", "ci").status()).isEqualTo(403);
+    }
+
+    @Test
+    void compatibilityNamesTheParameterThatIsWrong() {
+        Reply halfPair = get(DB + "/compatibility?from=1.1.0", "audrey");
+        Reply unknownPair = get(DB + "/compatibility?from=9.9.9&to=1.0.0", "audrey");
+        Reply reversedPair = get(DB + "/compatibility?from=1.0.0&to=1.1.0", "audrey");
+        Reply zeroLimit = get(DB + "/compatibility?gridLimit=0", "audrey");
+        Reply wordLimit = get(DB + "/compatibility?gridLimit=many", "audrey");
+        Reply unknownCursor = get(DB + "/compatibility?gridAfter=0099_nothing", "audrey");
+
+        assertThat(List.of(halfPair, unknownPair, reversedPair, zeroLimit, wordLimit, unknownCursor))
+                .extracting(Reply::status)
+                .containsOnly(400);
+        assertThat(halfPair.text()).contains("\"to\"");
+        assertThat(unknownPair.text()).contains("\"from\"").contains("9.9.9");
+        assertThat(zeroLimit.text()).contains("gridLimit");
+        assertThat(wordLimit.text()).contains("gridLimit");
+        assertThat(unknownCursor.text()).contains("gridAfter");
+    }
+
+    @Test
+    void compatibilityPagesItsGrid() {
+        Reply first = get(DB + "/compatibility?gridLimit=1&minPosition=" + position, "audrey");
+        Reply second = get(
+                DB + "/compatibility?gridLimit=1&gridAfter="
+                        + first.body().get("gridNext").asText(),
+                "audrey");
+
+        assertThat(first.body().get("grid")).hasSize(1);
+        assertThat(first.body().get("rollbackReach")).hasSize(1);
+        assertThat(second.body().get("grid").get(0).get("migrationId").asText())
+                .isNotEqualTo(first.body().get("grid").get(0).get("migrationId").asText());
     }
 
     private void write(Reply reply) {

@@ -3,21 +3,28 @@ package org.migrationledger.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.migrationledger.LedgerServiceIT;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What a server error does to an {@code Idempotency-Key}, with the stored records in the real database: a failure
- * before anything was recorded frees the key for the retry; a failure after the command committed keeps it in flight,
- * so the retry is refused instead of recorded a second time.
+ * The claim of an {@code Idempotency-Key}, what the request writes and its stored answer are one transaction, with
+ * the records in the real database: an answer is stored only with what it reports, and a failure records nothing and
+ * frees the key, so the retry is handled afresh and recorded once.
  */
 class IdempotencyAfterFailureIT extends LedgerServiceIT {
 
@@ -27,51 +34,106 @@ class IdempotencyAfterFailureIT extends LedgerServiceIT {
     @Autowired
     ObjectMapper mapper;
 
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private IdempotencyFilter filter;
+
+    @BeforeEach
+    void writesGoToAProbeTable() {
+        jdbc.sql("create table if not exists idempotency_probe (id varchar(100) primary key)")
+                .update();
+        filter = new IdempotencyFilter(records, mapper, transactions);
+    }
+
     @AfterEach
     void forgetCaller() {
         SecurityContextHolder.clearContext();
     }
 
     @Test
-    void aFailureBeforeTheCommitFreesTheKeyForTheRetry() throws Exception {
-        IdempotencyFilter filter = new IdempotencyFilter(records, mapper);
+    void theAnswerIsStoredWithTheWriteItReports() throws Exception {
+        AtomicInteger handled = new AtomicInteger();
+        FilterChain write = (request, response) -> {
+            handled.incrementAndGet();
+            jdbc.sql("insert into idempotency_probe (id) values ('stored')").update();
+            ((HttpServletResponse) response).setStatus(201);
+        };
+
+        send("stored", write);
+        MockHttpServletResponse retry = send("stored", write);
+
+        assertThat(retry.getStatus()).isEqualTo(201);
+        assertThat(retry.getHeader(IdempotencyFilter.REPLAYED_HEADER)).isEqualTo("true");
+        assertThat(handled).as("the retry never reached the command").hasValue(1);
+        assertThat(probes("stored")).isEqualTo(1);
+    }
+
+    @Test
+    void aFailureAfterTheWriteRecordsNothingAndFreesTheKey() throws Exception {
         AtomicInteger handled = new AtomicInteger();
 
-        MockHttpServletResponse first = send(filter, "before-commit", (request, response) -> {
+        MockHttpServletResponse first = send("after-write", (request, response) -> {
             handled.incrementAndGet();
-            ((jakarta.servlet.http.HttpServletResponse) response).setStatus(500);
+            jdbc.sql("insert into idempotency_probe (id) values ('after-write')")
+                    .update();
+            ((HttpServletResponse) response).setStatus(500);
         });
-        MockHttpServletResponse retry = send(filter, "before-commit", (request, response) -> {
+        assertThat(probes("after-write"))
+                .as("the failed request's write was rolled back")
+                .isZero();
+        MockHttpServletResponse retry = send("after-write", (request, response) -> {
             handled.incrementAndGet();
-            ((jakarta.servlet.http.HttpServletResponse) response).setStatus(201);
+            jdbc.sql("insert into idempotency_probe (id) values ('after-write')")
+                    .update();
+            ((HttpServletResponse) response).setStatus(201);
         });
 
         assertThat(first.getStatus()).isEqualTo(500);
         assertThat(retry.getStatus()).isEqualTo(201);
         assertThat(handled).hasValue(2);
+        assertThat(probes("after-write")).isEqualTo(1);
     }
 
     @Test
-    void aFailureAfterTheCommitKeepsTheKeyInFlight() throws Exception {
-        IdempotencyFilter filter = new IdempotencyFilter(records, mapper);
+    void aRefusedCommandKeepsItsAnswerButNothingElse() throws Exception {
         AtomicInteger handled = new AtomicInteger();
-
-        send(filter, "after-commit", (request, response) -> {
+        FilterChain refused = (request, response) -> {
             handled.incrementAndGet();
-            request.setAttribute(CommandDispatch.COMMITTED_ATTRIBUTE, Boolean.TRUE);
-            ((jakarta.servlet.http.HttpServletResponse) response).setStatus(500);
-        });
-        MockHttpServletResponse retry = send(filter, "after-commit", (request, response) -> handled.incrementAndGet());
+            // As a refused command's unit of work does: it joins the request's transaction and rolls back.
+            new TransactionTemplate(transactions).executeWithoutResult(unitOfWork -> {
+                jdbc.sql("insert into idempotency_probe (id) values ('refused')")
+                        .update();
+                unitOfWork.setRollbackOnly();
+            });
+            ((HttpServletResponse) response).setStatus(409);
+            response.getWriter().write("{\"title\":\"Refused\"}");
+        };
 
+        MockHttpServletResponse first = send("refused", refused);
+        MockHttpServletResponse retry = send("refused", refused);
+
+        assertThat(first.getStatus()).isEqualTo(409);
         assertThat(retry.getStatus()).isEqualTo(409);
-        assertThat(retry.getContentAsString()).contains("idempotency-key-in-flight");
-        assertThat(handled).as("the retry never reached the command").hasValue(1);
+        assertThat(retry.getContentAsString()).contains("Refused");
+        assertThat(retry.getHeader(IdempotencyFilter.REPLAYED_HEADER)).isEqualTo("true");
+        assertThat(handled).hasValue(1);
+        assertThat(probes("refused")).isZero();
     }
 
-    private static MockHttpServletResponse send(IdempotencyFilter filter, String key, jakarta.servlet.FilterChain chain)
-            throws Exception {
+    private int probes(String id) {
+        return jdbc.sql("select count(*) from idempotency_probe where id = ?")
+                .param(id)
+                .query(Integer.class)
+                .single();
+    }
+
+    private MockHttpServletResponse send(String key, FilterChain chain) throws Exception {
         SecurityContextHolder.getContext()
-                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated("ci", null, java.util.List.of()));
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated("ci", null, List.of()));
         MockHttpServletRequest request =
                 new MockHttpServletRequest("POST", "/api/v1/databases/db/environments/ci/applies");
         request.addHeader(IdempotencyFilter.HEADER, key);

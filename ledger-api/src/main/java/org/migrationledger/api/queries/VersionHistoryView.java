@@ -9,10 +9,18 @@ import java.util.List;
  *
  * @param currentVersion the highest version still in place; null when nothing is applied
  * @param at the instant the history was evaluated at; null when it is the present
- * @param history every apply in ledger order; rolled-back ones stay in the list with their rollback marked
+ * @param history one page of the applies in ledger order; rolled-back ones stay in the list with their rollback marked
+ * @param historyTotal how many applies the whole history holds
+ * @param historyNext the offset of the next page; null on the last page
  */
 public record VersionHistoryView(
-        String database, String environment, String currentVersion, Instant at, List<VersionHistoryEntryView> history) {
+        String database,
+        String environment,
+        String currentVersion,
+        Instant at,
+        List<VersionHistoryEntryView> history,
+        int historyTotal,
+        Integer historyNext) {
 
     public VersionHistoryView {
         history = List.copyOf(history);

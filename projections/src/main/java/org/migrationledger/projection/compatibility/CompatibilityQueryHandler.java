@@ -14,7 +14,6 @@ import org.migrationledger.api.queries.GetCompatibility;
 import org.migrationledger.api.queries.GetMigration;
 import org.migrationledger.api.queries.GridRowView;
 import org.migrationledger.api.queries.MigrationView;
-import org.migrationledger.api.queries.RollbackPairView;
 import org.migrationledger.naming.VersionOrder;
 import org.migrationledger.projection.rebuild.Generations;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,6 +43,7 @@ class CompatibilityQueryHandler {
         return found.map(row -> view(generation, query.database(), row));
     }
 
+    /** One page of the grid and of the rollback reach, in version order; the one rollback pair asked for. */
     @QueryHandler
     Optional<CompatibilityView> handle(GetCompatibility query) {
         int generation = generations.active(CompatibilityReadModel.NAME);
@@ -52,17 +52,38 @@ class CompatibilityQueryHandler {
             return Optional.empty();
         }
         List<MigrationRow> migrations = migrations(generation, query.database());
-        Map<String, Map<String, String>> statuses = statuses(generation, query.database());
-        List<GridRowView> grid = migrations.stream()
+        List<MigrationRow> page = page(migrations, query.gridAfter(), query.gridLimit());
+        Map<String, Map<String, String>> statuses = statuses(generation, query.database(), page);
+        List<GridRowView> grid = page.stream()
                 .map(m ->
                         new GridRowView(m.migrationId(), m.version(), row(environments, statuses.get(m.migrationId()))))
                 .toList();
+        boolean more = !page.isEmpty() && migrations.indexOf(page.get(page.size() - 1)) < migrations.size() - 1;
+        RollbackCompatibility rollback = new RollbackCompatibility(migrations);
         return Optional.of(new CompatibilityView(
                 query.database(),
                 environments,
-                rollbackPairs(migrations),
+                rollback.reach(page),
+                query.from() == null || query.to() == null
+                        ? List.of()
+                        : rollback.pair(query.from(), query.to()).stream().toList(),
                 grid,
+                more ? page.get(page.size() - 1).migrationId() : null,
                 new ReleaseWindows(jdbc, generation).windows(query.database(), environments, migrations)));
+    }
+
+    /** The rows after the one with migration id {@code after} (from the first when null), at most {@code limit}. */
+    private static List<MigrationRow> page(List<MigrationRow> migrations, String after, int limit) {
+        int start = 0;
+        if (after != null) {
+            start = migrations.size();
+            for (int i = 0; i < migrations.size(); i++) {
+                if (migrations.get(i).migrationId().equals(after)) {
+                    start = i + 1;
+                }
+            }
+        }
+        return migrations.subList(start, Math.min(migrations.size(), start + limit));
     }
 
     private MigrationView view(int generation, String database, MigrationRow row) {
@@ -111,24 +132,6 @@ class CompatibilityQueryHandler {
                 List.copyOf(byEnvironment.values()));
     }
 
-    /** Every pair (newer, older) of versions; safe when no migration above the older one up to the newer blocks. */
-    static List<RollbackPairView> rollbackPairs(List<MigrationRow> migrations) {
-        List<MigrationRow> live = migrations.stream().filter(m -> !m.rejected()).toList();
-        List<RollbackPairView> pairs = new ArrayList<>();
-        for (int from = live.size() - 1; from > 0; from--) {
-            List<String> reasons = new ArrayList<>();
-            for (int to = from - 1; to >= 0; to--) {
-                String blocker = live.get(to + 1).rollbackBlocker();
-                if (!blocker.isEmpty()) {
-                    reasons.add(blocker);
-                }
-                pairs.add(new RollbackPairView(
-                        live.get(from).version(), live.get(to).version(), reasons.isEmpty(), reasons));
-            }
-        }
-        return pairs;
-    }
-
     private List<String> environments(int generation, String database) {
         return jdbc.sql("""
                         select environment from compatibility_environment where generation = ? and database_name = ?
@@ -146,12 +149,13 @@ class CompatibilityQueryHandler {
         return rows;
     }
 
-    private Map<String, Map<String, String>> statuses(int generation, String database) {
+    private Map<String, Map<String, String>> statuses(int generation, String database, List<MigrationRow> page) {
         Map<String, Map<String, String>> statuses = new LinkedHashMap<>();
+        String[] ids = page.stream().map(MigrationRow::migrationId).toArray(String[]::new);
         jdbc.sql("""
                         select migration_id, environment, status from compatibility_status
-                        where generation = ? and database_name = ?""")
-                .params(generation, database)
+                        where generation = ? and database_name = ? and migration_id = any(?)""")
+                .params(generation, database, ids)
                 .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .list()
                 .forEach(s -> statuses.computeIfAbsent(s[0], k -> new LinkedHashMap<>())

@@ -59,12 +59,16 @@ class VersionHistoryQueryHandler {
                 .map(e -> e.applied.version())
                 .max(VersionOrder.INSTANCE)
                 .orElse(null);
+        int from = Math.min(query.offset(), entries.size());
+        int to = Math.min(entries.size(), from + query.limit());
         return Optional.of(new VersionHistoryView(
                 query.database(),
                 query.environment(),
                 current,
                 query.at(),
-                entries.stream().map(Entry::view).toList()));
+                entries.subList(from, to).stream().map(Entry::view).toList(),
+                entries.size(),
+                to < entries.size() ? to : null));
     }
 
     private List<Fact> facts(int generation, GetVersionHistory query) {

@@ -1,6 +1,7 @@
 package org.migrationledger.projection.compatibility;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.migrationledger.projection.LedgerEvents.DB;
 import static org.migrationledger.projection.LedgerEvents.applied;
 import static org.migrationledger.projection.LedgerEvents.approved;
@@ -29,6 +30,7 @@ import org.migrationledger.api.queries.GridRowView;
 import org.migrationledger.api.queries.MigrationView;
 import org.migrationledger.api.queries.ReleaseWindowView;
 import org.migrationledger.api.queries.RollbackPairView;
+import org.migrationledger.api.queries.RollbackReachView;
 import org.migrationledger.projection.ReadModelDatabase;
 import org.migrationledger.testsupport.FreshPostgresDatabase;
 
@@ -73,12 +75,57 @@ class CompatibilityProjectionIT {
     }
 
     @Test
-    void judgesEveryPairOfLiveVersions() {
-        List<RollbackPairView> rollback = compatibility().rollback();
+    void answersForEveryLiveVersionTheOldestOneSafeRollbacksReach() {
+        List<RollbackReachView> reach = compatibility().rollbackReach();
 
-        assertThat(rollback).hasSize(10);
-        assertThat(rollback).contains(new RollbackPairView("1.1.0", "1.0.0", true, List.of()));
-        assertThat(rollback).extracting(RollbackPairView::from).doesNotContain("2.3.0");
+        assertThat(reach)
+                .extracting(RollbackReachView::version, RollbackReachView::earliestSafe)
+                .containsExactly(
+                        tuple("1.0.0", "1.0.0"),
+                        tuple("1.1.0", "1.0.0"),
+                        tuple("2.0.0", "2.0.0"),
+                        tuple("2.1.0", "2.0.0"),
+                        tuple("2.2.0", "2.2.0"));
+        assertThat(reach.get(0).blockedByMigration()).isNull();
+        assertThat(reach.get(3).blockedByMigration()).isEqualTo("0003_drop_legacy");
+        assertThat(reach.get(3).blockedBy()).contains("is a contract migration");
+        assertThat(reach.get(4).blockedByMigration()).isEqualTo("0005_backfill");
+    }
+
+    @Test
+    void answersOnlyThePairAskedFor() {
+        assertThat(compatibility().rollback()).isEmpty();
+        assertThat(queries.handle(new GetCompatibility(DB, "1.1.0", "1.0.0", null, 10))
+                        .orElseThrow()
+                        .rollback())
+                .containsExactly(new RollbackPairView("1.1.0", "1.0.0", true, List.of()));
+        assertThat(queries.handle(new GetCompatibility(DB, "2.3.0", "1.0.0", null, 10))
+                        .orElseThrow()
+                        .rollback())
+                .as("a rejected migration is never rolled back to or from")
+                .isEmpty();
+    }
+
+    @Test
+    void pagesTheGridAndTheReachTogether() {
+        CompatibilityView first =
+                queries.handle(new GetCompatibility(DB, null, null, null, 4)).orElseThrow();
+        CompatibilityView second = queries.handle(new GetCompatibility(DB, null, null, first.gridNext(), 4))
+                .orElseThrow();
+
+        assertThat(first.grid())
+                .extracting(GridRowView::migrationId)
+                .containsExactly("0001_create_items", "0002_add_note", "0003_drop_legacy", "0004_add_tags");
+        assertThat(first.gridNext()).isEqualTo("0004_add_tags");
+        assertThat(first.rollbackReach()).hasSize(4);
+        assertThat(second.grid())
+                .extracting(GridRowView::migrationId)
+                .containsExactly("0005_backfill", "0006_too_slow");
+        assertThat(second.gridNext()).isNull();
+        assertThat(second.rollbackReach())
+                .as("the rejected migration has no reach")
+                .extracting(RollbackReachView::version)
+                .containsExactly("2.2.0");
     }
 
     @Test
@@ -185,9 +232,9 @@ class CompatibilityProjectionIT {
     }
 
     private static RollbackPairView pair(String from, String to) {
-        return compatibility().rollback().stream()
-                .filter(p -> p.from().equals(from) && p.to().equals(to))
-                .findFirst()
-                .orElseThrow();
+        return queries.handle(new GetCompatibility(DB, from, to, null, 10))
+                .orElseThrow()
+                .rollback()
+                .get(0);
     }
 }

@@ -123,6 +123,24 @@ class VersionHistoryProjectionIT {
     }
 
     @Test
+    void pagesTheHistoryAndKeepsTheCurrentVersionOfTheWhole() {
+        VersionHistoryView whole = history(null);
+        VersionHistoryView first = queries.handle(new GetVersionHistory(DB, "production", null, 0, 1))
+                .orElseThrow();
+        VersionHistoryView last = queries.handle(
+                        new GetVersionHistory(DB, "production", null, whole.historyTotal() - 1, 1))
+                .orElseThrow();
+
+        assertThat(whole.historyTotal()).isGreaterThan(1);
+        assertThat(whole.historyNext()).isNull();
+        assertThat(first.history()).containsExactly(whole.history().get(0));
+        assertThat(first.historyNext()).isEqualTo(1);
+        assertThat(first.currentVersion()).isEqualTo(whole.currentVersion());
+        assertThat(last.history()).containsExactly(whole.history().get(whole.historyTotal() - 1));
+        assertThat(last.historyNext()).isNull();
+    }
+
+    @Test
     void knowsNoUnregisteredDatabaseOrEnvironment() {
         assertThat(queries.handle(new GetVersionHistory("nope", "production", null)))
                 .isEmpty();

@@ -1,0 +1,121 @@
+package org.migrationledger.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code bin/benchmark}: one run on one fresh database, raw baselines and the service side by side (docs/benchmarks.md). */
+@Command(
+        name = "benchmark",
+        mixinStandardHelpOptions = true,
+        description = "Measures the ledger beside raw PostgreSQL on one fresh database and writes docs/benchmarks.md.")
+public final class Benchmark implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--full", description = "1,000 databases, ~1 M events (tens of minutes); default: the quick run")
+    boolean full;
+
+    @Option(names = "--quick", description = "the quick configuration (the default): a few minutes")
+    boolean quick;
+
+    @Option(
+            names = "--server",
+            defaultValue = "jdbc:postgresql://127.0.0.1:5432/",
+            description = "JDBC URL of the server")
+    String server;
+
+    @Option(names = "--user", defaultValue = "postgres")
+    String user;
+
+    @Option(names = "--password", defaultValue = "")
+    String password;
+
+    @Option(names = "--service-jar", defaultValue = "ledger-service/target/ledger-service.jar")
+    Path serviceJar;
+
+    @Option(names = "--jvm-options", defaultValue = "-Xmx512m", split = " ", description = "the service's JVM options")
+    List<String> jvmOptions;
+
+    @Option(
+            names = "--jfr",
+            description = "record a JFR profile of the service during the intake rounds into this file")
+    Path jfr;
+
+    @Option(names = "--output", defaultValue = "docs/benchmarks.md")
+    Path output;
+
+    @Option(names = "--section", description = "name of the section in the output; default: the configuration")
+    String section;
+
+    @Option(names = "--keep-database", description = "leave the run's database on the server")
+    boolean keepDatabase;
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new Benchmark()).execute(args));
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Preset preset = full ? Preset.full() : Preset.quick();
+        Path work = Files.createTempDirectory("ledger-benchmark-");
+        System.out.println("work directory (service log, token file): " + work);
+        try (ScratchDatabase database = ScratchDatabase.create(server, user, password, keepDatabase)) {
+            String header = header(preset, database);
+            Principals tokens = Principals.writeTokenFile(work.resolve("tokens.txt"));
+            LedgerProcess.Launch launch = new LedgerProcess.Launch(
+                    serviceJar, jvmOptions, database, work.resolve("tokens.txt"), work.resolve("service.log"));
+            Report report = new Report();
+            double heap;
+            try (LedgerProcess service = LedgerProcess.start(launch, tokens)) {
+                report.figure(
+                        "start-up on an empty store (s, until health is UP)", Report.number(service.startSeconds()));
+                RawPostgres raw = new RawPostgres(database);
+                Pipeline pipeline = new Pipeline(service.http(), tokens);
+                new IntakeBenchmark(preset, raw, pipeline, new ReadModels(service.http(), tokens))
+                        .run(report, service, jfr);
+                new ScaleBenchmark(preset, database, raw, pipeline, tokens).run(report);
+                heap = service.liveHeapMegabytes();
+            }
+            report.figure(
+                    "live heap after a full GC at the end of the run (MB; " + jvmOptions + ")", Report.number(heap));
+            LedgerProcess.Launch restart =
+                    new LedgerProcess.Launch(serviceJar, jvmOptions, database, launch.tokenFile(), launch.log());
+            try (LedgerProcess restarted = LedgerProcess.start(restart, tokens)) {
+                report.figure("start-up with the history at scale (s)", Report.number(restarted.startSeconds()));
+            }
+            report.note("Load average at the end: " + Machine.loadAverage() + " (the machine is shared).");
+            report.write(output, section != null ? section : preset.name(), header);
+            System.out.println("written to " + output);
+        }
+        return 0;
+    }
+
+    private String header(Preset preset, ScratchDatabase database) throws Exception {
+        String date = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+        return """
+                ## %s run, %s UTC
+
+                - Command: `bin/benchmark %s` (%s)
+                - Machine: %s
+                - Service: `java %s -jar ledger-service.jar`, on database `%s`
+                """.formatted(
+                        preset.name(),
+                        date.substring(0, 16),
+                        String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+                        preset,
+                        Machine.describe(database.serverVersion()),
+                        String.join(" ", jvmOptions),
+                        database.name());
+    }
+}
