@@ -51,6 +51,25 @@ class AccessAndIdempotencyIT extends LedgerServiceIT {
         Reply forbidden = post(DB + "/migrations/0001_a/approvals", "ci", "{}");
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.body().get("type").asText()).endsWith("/forbidden");
+        assertThat(forbidden.body().get("detail").asText())
+                .isEqualTo("ci does not hold the role this endpoint needs: approver or dba.");
+        assertThat(forbidden.body().get("requiredRoles")).hasToString("[\"approver\",\"dba\"]");
+    }
+
+    @Test
+    void anUnknownPathWithAValidTokenIsA404AndWithoutOneA401() {
+        Reply root = get("/", "ci");
+        Reply unknown = get("/api/v1/nothing-here", "alice");
+
+        assertThat(root.status()).isEqualTo(404);
+        assertThat(root.body().get("type").asText()).endsWith("/not-found");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(get("/", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aWrongMethodOnAKnownPathIsA405() {
+        assertThat(send("DELETE", DB, "admin", null).status()).isEqualTo(405);
     }
 
     @Test
