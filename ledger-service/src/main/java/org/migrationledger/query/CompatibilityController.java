@@ -1,5 +1,7 @@
 package org.migrationledger.query;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.migrationledger.api.queries.CompatibilityView;
 import org.migrationledger.api.queries.GetCompatibility;
 import org.migrationledger.web.ReadYourWrites;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Read models")
 class CompatibilityController {
 
     private static final String READ_MODEL = "compatibility";
@@ -21,6 +24,9 @@ class CompatibilityController {
         this.reads = reads;
     }
 
+    @Operation(
+            summary = "Read the compatibility matrix",
+            description = "Every migration of the database with its category, state and status per environment.")
     @GetMapping("/api/v1/databases/{db}/compatibility")
     ResponseEntity<CompatibilityView> compatibility(
             @PathVariable String db, @RequestParam(required = false) String minPosition) {

@@ -1,5 +1,7 @@
 package org.migrationledger.query;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.migrationledger.api.queries.GetVersionHistory;
 import org.migrationledger.api.queries.VersionHistoryView;
 import org.migrationledger.web.ReadYourWrites;
@@ -11,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Read models")
 class VersionHistoryController {
 
     private final ReadYourWrites reads;
@@ -20,6 +23,10 @@ class VersionHistoryController {
     }
 
     /** The seeds' {@code db:version}: current version and applied history, as of {@code at} when given. */
+    @Operation(
+            summary = "Read an environment's versions",
+            description =
+                    "The environment's current version and the history of applied migrations, as of the instant at (ISO-8601) when given.")
     @GetMapping("/api/v1/databases/{db}/environments/{env}/versions")
     ResponseEntity<VersionHistoryView> versions(
             @PathVariable String db,
