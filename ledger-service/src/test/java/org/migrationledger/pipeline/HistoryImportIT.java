@@ -94,6 +94,51 @@ class HistoryImportIT extends LedgerServiceIT {
     }
 
     @Test
+    void anImportSettlesTheUnrecordedMigrationsAnEarlierSnapshotShowedWithoutANewSnapshot() throws SQLException {
+        Path flyway = work.resolve("flyway-unrecorded");
+        KratosMigrations.flywayCopy(flyway, 3);
+        expectExit(0, cli.run("admin", "register", "outside", "--environments", "ci,staging"));
+        try (FreshDatabase staging = FreshDatabase.create("import_unrecorded")) {
+            Flyway.configure()
+                    .dataSource(staging.jdbcUrl(), staging.user(), staging.password())
+                    .locations("filesystem:" + flyway)
+                    .load()
+                    .migrate();
+            expectExit(0, cli.snapshot("outside", "staging", staging, work.resolve("spool-unrecorded")));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(driftKinds("outside"))
+                            .containsOnly("UNRECORDED_MIGRATION")
+                            .hasSize(3));
+
+            expectExit(
+                    0,
+                    cli.run(
+                            "ci",
+                            "import",
+                            "outside",
+                            "staging",
+                            "--jdbc-url",
+                            staging.jdbcUrl(),
+                            "--jdbc-user",
+                            staging.user(),
+                            "--migrations-dir",
+                            flyway.toString()));
+
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(driftKinds("outside")).isEmpty());
+        }
+    }
+
+    private List<String> driftKinds(String db) {
+        List<String> kinds = new ArrayList<>();
+        get("/api/v1/databases/" + db + "/drift", "audrey")
+                .body()
+                .path("findings")
+                .forEach(finding -> kinds.add(finding.path("kind").asText()));
+        return kinds;
+    }
+
+    @Test
     void theSeedsSchemaVersionsTableIsImportedWithItsDescriptionsAndRollbackSafety() throws SQLException {
         expectExit(0, cli.run("admin", "register", "wishlist"));
         try (FreshDatabase local = FreshDatabase.create("import_schema_versions")) {
