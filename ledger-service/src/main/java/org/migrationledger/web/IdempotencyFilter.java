@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import org.migrationledger.web.IdempotencyRecords.StoredRecord;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,13 +28,21 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Idempotency-Key} on writes: a retry with the same key and body records nothing twice and gets the first
  * answer again; the same key with another body is a 422. A key whose first request is still running, whose answer
  * was lost in a crash, or that failed after its command committed, is a 409: the write may have been recorded, so it
- * is never recorded again blindly. Only a failure before anything was recorded frees the key for a retry.
+ * is never recorded again blindly. A failure before anything was recorded, and a request refused unread (400, 401,
+ * 403, 404, 413, 415), free the key for a retry.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final int MAX_KEY_LENGTH = 255;
+
+    /**
+     * Answers to a request the ledger never got to decide on (malformed, unauthenticated, forbidden, unknown target, too
+     * large, not JSON): nothing was recorded, so the key stays free for the corrected request. A 409 or 422 is a
+     * decision on the request itself, and is remembered.
+     */
+    private static final Set<Integer> REJECTED_UNREAD = Set.of(400, 401, 403, 404, 413, 415);
 
     private final IdempotencyRecords records;
     private final ObjectMapper mapper;
@@ -90,7 +99,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         boolean stored = false;
         try {
             chain.doFilter(request, cached);
-            if (cached.getStatus() < HttpStatus.INTERNAL_SERVER_ERROR.value()) {
+            if (cached.getStatus() < HttpStatus.INTERNAL_SERVER_ERROR.value()
+                    && !REJECTED_UNREAD.contains(cached.getStatus())) {
                 String position = cached.getHeader(LedgerPosition.HEADER);
                 records.complete(
                         principal,

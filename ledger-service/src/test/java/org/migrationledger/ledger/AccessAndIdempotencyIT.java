@@ -100,6 +100,26 @@ class AccessAndIdempotencyIT extends LedgerServiceIT {
     }
 
     @Test
+    void aMalformedRequestDoesNotConsumeItsKey() {
+        post(DB + "/migrations", "alice", proposal("0008_h", "1.8.0", SCRIPT));
+        String placeholder =
+                json("migrationId", "0008_h", "checksum", "<sha256 of the script>", "outcome", "SUCCEEDED");
+        String corrected = json("migrationId", "0008_h", "checksum", ScriptChecksum.of(SCRIPT), "outcome", "SUCCEEDED");
+
+        Reply malformed = post(DB + "/environments/local/applies", "ci", placeholder, "Idempotency-Key", "job-7");
+        Reply retry = post(DB + "/environments/local/applies", "ci", corrected, "Idempotency-Key", "job-7");
+
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(retry.status()).as(retry.text()).isEqualTo(201);
+        assertThat(post(DB + "/environments/nowhere/applies", "ci", corrected, "Idempotency-Key", "job-8")
+                        .status())
+                .isEqualTo(404);
+        assertThat(post(DB + "/environments/ci/applies", "ci", corrected, "Idempotency-Key", "job-8")
+                        .status())
+                .isEqualTo(201);
+    }
+
+    @Test
     void theSameKeyWithAnotherBodyIsA422() {
         post(DB + "/migrations", "alice", proposal("0003_c", "1.2.0", SCRIPT), "Idempotency-Key", "k-1");
         long before = eventCount();
