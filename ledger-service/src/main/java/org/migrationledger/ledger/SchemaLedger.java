@@ -71,7 +71,7 @@ class SchemaLedger {
 
     @CommandHandler
     MigrationProposed handle(ProposeMigration command) {
-        new MigrationIdMustBeUnique(state, command.migrationId()).verify();
+        new MigrationIdMustBeUnique(state, command.database(), command.migrationId(), command.checksum()).verify();
         new VersionMustBeUnique(state, command.version()).verify();
         ProposalClassification classification = ProposalClassification.of(command);
         new UnderstatementNeedsWaiver(classification, command.waiver()).verify();
