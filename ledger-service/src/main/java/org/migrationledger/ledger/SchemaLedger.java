@@ -146,6 +146,13 @@ class SchemaLedger {
                 ApplyRule.violations(new ApplyContext(state, migration, command.environment(), checksum, settings)));
     }
 
+    /** The promotion path, once the environment is known to be on it. */
+    @CommandHandler
+    List<String> handle(CheckReporting command) {
+        Facts.requireEnvironment(state, command.environment());
+        return state.environments();
+    }
+
     @CommandHandler
     ReleaseDeployed handle(RecordRelease command) {
         Facts.requireEnvironment(state, command.environment());

@@ -42,6 +42,7 @@ public final class EndpointAccess {
                     ENVIRONMENT + "/history-imports",
                     ENVIRONMENT + "/history-repairs",
                     ENVIRONMENT + "/releases"),
+            rule(HttpMethod.GET, List.of(PIPELINE), ENVIRONMENT + "/reporting-access"),
             rule(null, List.of(AUDITOR, ADMIN), "/api/v1/audit/**"),
             rule(null, List.of(ADMIN), "/api/v1/admin/**"),
             rule(HttpMethod.GET, List.of(), "/api/v1/**"),

@@ -68,6 +68,30 @@ class AccessAndIdempotencyIT extends LedgerServiceIT {
     }
 
     @Test
+    void aPipelineChecksItsSettingsBeforeItReports() {
+        Reply allowed = get(DB + "/environments/staging/reporting-access", "ci");
+
+        assertThat(allowed.status()).as(allowed.text()).isEqualTo(200);
+        assertThat(allowed.body().get("principal").asText()).isEqualTo("ci");
+        Reply wrongRole = get(DB + "/environments/staging/reporting-access", "alice");
+        assertThat(wrongRole.status()).isEqualTo(403);
+        assertThat(wrongRole.body().get("requiredRoles")).hasToString("[\"pipeline\"]");
+        assertThat(get(DB + "/environments/stagign/reporting-access", "ci")
+                        .body()
+                        .get("type")
+                        .asText())
+                .endsWith("/unknown-environment");
+        assertThat(get("/api/v1/databases/nope/environments/staging/reporting-access", "ci")
+                        .body()
+                        .get("type")
+                        .asText())
+                .endsWith("/unknown-database");
+        assertThat(send("GET", DB + "/environments/staging/reporting-access", null, null, "Authorization", "Bearer x")
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
     void aWrongMethodOnAKnownPathIsA405() {
         assertThat(send("DELETE", DB, "admin", null).status()).isEqualTo(405);
     }
