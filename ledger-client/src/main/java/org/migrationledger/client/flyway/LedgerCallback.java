@@ -125,6 +125,7 @@ public class LedgerCallback implements Callback {
 
     private void start(Context context) {
         run = new Run(settings(context.getConfiguration()));
+        SettingsCheck.verify(run.settings);
         run.flushSpool();
     }
 
