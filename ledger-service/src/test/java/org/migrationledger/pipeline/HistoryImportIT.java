@@ -42,11 +42,7 @@ class HistoryImportIT extends LedgerServiceIT {
         KratosMigrations.flywayCopy(flyway, 20);
         expectExit(0, cli.run("admin", "register", "legacy", "--environments", "ci,staging,production"));
         try (FreshDatabase production = FreshDatabase.create("import_production")) {
-            Flyway.configure()
-                    .dataSource(production.jdbcUrl(), production.user(), production.password())
-                    .locations("filesystem:" + flyway)
-                    .load()
-                    .migrate();
+            migrate(production, flyway);
             String[] importArgs = {
                 "import",
                 "legacy",
@@ -99,11 +95,7 @@ class HistoryImportIT extends LedgerServiceIT {
         KratosMigrations.flywayCopy(flyway, 3);
         expectExit(0, cli.run("admin", "register", "outside", "--environments", "ci,staging"));
         try (FreshDatabase staging = FreshDatabase.create("import_unrecorded")) {
-            Flyway.configure()
-                    .dataSource(staging.jdbcUrl(), staging.user(), staging.password())
-                    .locations("filesystem:" + flyway)
-                    .load()
-                    .migrate();
+            migrate(staging, flyway);
             expectExit(0, cli.snapshot("outside", "staging", staging, work.resolve("spool-unrecorded")));
             await().atMost(Duration.ofSeconds(20))
                     .untilAsserted(() -> assertThat(driftKinds("outside"))
@@ -127,6 +119,14 @@ class HistoryImportIT extends LedgerServiceIT {
             await().atMost(Duration.ofSeconds(20))
                     .untilAsserted(() -> assertThat(driftKinds("outside")).isEmpty());
         }
+    }
+
+    private static void migrate(FreshDatabase target, Path migrations) {
+        Flyway.configure()
+                .dataSource(target.jdbcUrl(), target.user(), target.password())
+                .locations("filesystem:" + migrations)
+                .load()
+                .migrate();
     }
 
     private List<String> driftKinds(String db) {

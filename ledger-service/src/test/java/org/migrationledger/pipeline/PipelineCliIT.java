@@ -183,18 +183,7 @@ class PipelineCliIT extends LedgerServiceIT {
         String spool = work.resolve("spool").toString();
         Cli down = new Cli("http://127.0.0.1:1");
 
-        Result spooled = down.run(
-                "ci",
-                "record-apply",
-                "spooled",
-                "local",
-                "0001_create_items",
-                "--file",
-                migrations.resolve("V1__create_items.sql").toString(),
-                "--spool-dir",
-                spool,
-                "--attempts",
-                "1");
+        Result spooled = down.run("ci", applyWhileDown("spooled", spool));
         assertThat(spooled.exit()).as(spooled.toString()).isZero();
         assertThat(spooled.err()).contains("SPOOLED succeeded 0001_create_items in local");
         assertThat(down.run("ci", "flush", "--spool-dir", spool, "--attempts", "1")
@@ -217,19 +206,7 @@ class PipelineCliIT extends LedgerServiceIT {
         cli.run("admin", "register", "unproposed");
         String spool = work.resolve("refused-spool").toString();
         Cli down = new Cli("http://127.0.0.1:1");
-        String[] recordApply = {
-            "record-apply",
-            "unproposed",
-            "local",
-            "0001_create_items",
-            "--file",
-            migrations.resolve("V1__create_items.sql").toString(),
-            "--spool-dir",
-            spool,
-            "--attempts",
-            "1"
-        };
-        expectExit(0, down.run("ci", recordApply));
+        expectExit(0, down.run("ci", applyWhileDown("unproposed", spool)));
         Result flushed = cli.run("ci", "flush", "--spool-dir", spool);
         assertThat(flushed.out()).as(flushed.toString()).contains("refused 1").contains("ledger flush --refused");
 
@@ -282,6 +259,22 @@ class PipelineCliIT extends LedgerServiceIT {
                 .untilAsserted(() -> assertThat(cli.run("alice", "propose", "edited", migrations.toString())
                                 .out())
                         .contains("Proposed 0, already proposed 2"));
+    }
+
+    /** record-apply of 0001_create_items in local, sent once: to an unreachable ledger it is spooled. */
+    private String[] applyWhileDown(String database, String spool) {
+        return new String[] {
+            "record-apply",
+            database,
+            "local",
+            "0001_create_items",
+            "--file",
+            migrations.resolve("V1__create_items.sql").toString(),
+            "--spool-dir",
+            spool,
+            "--attempts",
+            "1"
+        };
     }
 
     private static void expectExit(int expected, Result result) {
