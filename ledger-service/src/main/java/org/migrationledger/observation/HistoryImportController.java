@@ -15,10 +15,10 @@ import java.util.List;
 import org.migrationledger.api.events.MigrationRunImported;
 import org.migrationledger.ledger.ImportHistory;
 import org.migrationledger.ledger.ImportOutcome;
-import org.migrationledger.naming.Names;
 import org.migrationledger.naming.SemanticVersion;
 import org.migrationledger.web.CommandDispatch;
 import org.migrationledger.web.CommandDispatch.Dispatched;
+import org.migrationledger.web.LedgerName;
 import org.migrationledger.web.LedgerPosition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -49,8 +49,8 @@ class HistoryImportController {
                     "Imports the runs the environment's history table held before the ledger knew the database (flyway_schema_history or schema_versions); runs already recorded are counted, not repeated.")
     @PostMapping("/history-imports")
     ResponseEntity<ImportResponse> importHistory(
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String env,
+            @PathVariable @LedgerName String db,
+            @PathVariable @LedgerName String env,
             @RequestBody @Valid ImportRequest body,
             HttpServletRequest request,
             Authentication caller) {

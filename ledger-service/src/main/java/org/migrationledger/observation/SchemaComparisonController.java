@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.migrationledger.api.queries.CompareSchemas;
 import org.migrationledger.api.queries.SchemaComparisonView;
+import org.migrationledger.web.LedgerName;
 import org.migrationledger.web.ReadYourWrites;
 import org.migrationledger.web.Unknown;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +33,7 @@ class SchemaComparisonController {
                     "The schemas last observed in two environments side by side (from, to); without from, to is compared with the schema expected at its version. Each difference carries both definitions and whether it is breaking.")
     @GetMapping("/api/v1/databases/{db}/schema-comparison")
     ResponseEntity<SchemaComparisonView> compare(
-            @PathVariable String db,
+            @PathVariable @LedgerName String db,
             @RequestParam(required = false) String from,
             @RequestParam String to,
             @RequestParam(required = false) String minPosition) {

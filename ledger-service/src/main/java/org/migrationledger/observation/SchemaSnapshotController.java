@@ -13,10 +13,10 @@ import java.time.Instant;
 import java.util.List;
 import org.migrationledger.api.events.SchemaSnapshotObserved;
 import org.migrationledger.ledger.RecordSchemaSnapshot;
-import org.migrationledger.naming.Names;
 import org.migrationledger.web.CommandDispatch;
 import org.migrationledger.web.CommandDispatch.Dispatched;
 import org.migrationledger.web.InvalidRequestException;
+import org.migrationledger.web.LedgerName;
 import org.migrationledger.web.LedgerPosition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -45,8 +45,8 @@ class SchemaSnapshotController {
                     "Records the schema and the migration tool's history table observed in the environment's database; the drift report reconciles them with what the ledger recorded.")
     @PostMapping("/schema-snapshots")
     ResponseEntity<SnapshotResponse> observe(
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String env,
+            @PathVariable @LedgerName String db,
+            @PathVariable @LedgerName String env,
             @RequestBody @Valid SnapshotRequest body,
             HttpServletRequest request,
             Authentication caller) {

@@ -26,6 +26,7 @@ import org.migrationledger.naming.Names;
 import org.migrationledger.naming.SemanticVersion;
 import org.migrationledger.web.CommandDispatch;
 import org.migrationledger.web.CommandDispatch.Dispatched;
+import org.migrationledger.web.LedgerName;
 import org.migrationledger.web.LedgerPosition;
 import org.migrationledger.web.MigrationIdParameter;
 import org.springframework.http.HttpStatus;
@@ -56,7 +57,7 @@ class MigrationController {
                     "Records a migration proposal: id, SemVer version, script (its SHA-256 is the checksum approvals bind to), optional down script, risk. The service analyses the script (breaking changes, lock risk, category) and answers with the analysis. An id or version already proposed is a 409; to change a proposed script, post a revision.")
     @PostMapping
     ResponseEntity<MigrationResponse> propose(
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
+            @PathVariable @LedgerName String db,
             @RequestBody @Valid ProposalRequest body,
             HttpServletRequest request,
             Authentication caller) {
@@ -70,7 +71,7 @@ class MigrationController {
                         .append(proposed.migrationId())
                         .toString()
                         .transform(java.net.URI::create))
-                .body(MigrationResponse.of(proposed));
+                .body(MigrationResponse.proposed(proposed));
     }
 
     @Operation(
@@ -79,7 +80,7 @@ class MigrationController {
                     "Records an approval of the migration's current revision. A breaking or high-risk migration needs a dba approval (claim it with \"role\": \"dba\" if your token holds it).")
     @PostMapping("/{id}/approvals")
     ResponseEntity<MigrationApproved> approve(
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
+            @PathVariable @LedgerName String db,
             @PathVariable String id,
             @RequestBody(required = false) @Valid ApprovalRequest body,
             HttpServletRequest request,
@@ -103,7 +104,7 @@ class MigrationController {
                     "Replaces the script of a proposed, not yet applied migration with a new revision: earlier approvals no longer count, and the new checksum is what approvals and applies bind to.")
     @PostMapping("/{id}/revisions")
     ResponseEntity<MigrationRevised> revise(
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
+            @PathVariable @LedgerName String db,
             @PathVariable String id,
             @RequestBody @Valid RevisionRequest body,
             HttpServletRequest request,
@@ -127,7 +128,7 @@ class MigrationController {
             description = "Records that the migration must not run, with the reason.")
     @PostMapping("/{id}/rejections")
     ResponseEntity<MigrationRejected> reject(
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
+            @PathVariable @LedgerName String db,
             @PathVariable String id,
             @RequestBody @Valid RejectionRequest body,
             HttpServletRequest request,

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.migrationledger.api.queries.CompatibilityView;
 import org.migrationledger.api.queries.GetCompatibility;
+import org.migrationledger.web.LedgerName;
 import org.migrationledger.web.ReadYourWrites;
 import org.migrationledger.web.Unknown;
 import org.springframework.http.ResponseEntity;
@@ -29,7 +30,7 @@ class CompatibilityController {
             description = "Every migration of the database with its category, state and status per environment.")
     @GetMapping("/api/v1/databases/{db}/compatibility")
     ResponseEntity<CompatibilityView> compatibility(
-            @PathVariable String db, @RequestParam(required = false) String minPosition) {
+            @PathVariable @LedgerName String db, @RequestParam(required = false) String minPosition) {
         return reads.answer(
                 READ_MODEL, minPosition, new GetCompatibility(db), CompatibilityView.class, Unknown.database(db));
     }

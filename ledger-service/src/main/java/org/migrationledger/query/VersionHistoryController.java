@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.migrationledger.api.queries.GetVersionHistory;
 import org.migrationledger.api.queries.VersionHistoryView;
+import org.migrationledger.web.LedgerName;
 import org.migrationledger.web.ReadYourWrites;
 import org.migrationledger.web.Unknown;
 import org.springframework.http.ResponseEntity;
@@ -29,8 +30,8 @@ class VersionHistoryController {
                     "The environment's current version and the history of applied migrations, as of the instant at (ISO-8601) when given.")
     @GetMapping("/api/v1/databases/{db}/environments/{env}/versions")
     ResponseEntity<VersionHistoryView> versions(
-            @PathVariable String db,
-            @PathVariable String env,
+            @PathVariable @LedgerName String db,
+            @PathVariable @LedgerName String env,
             @RequestParam(required = false) String at,
             @RequestParam(required = false) String minPosition) {
         GetVersionHistory query = new GetVersionHistory(db, env, ReadYourWrites.instant("at", at));

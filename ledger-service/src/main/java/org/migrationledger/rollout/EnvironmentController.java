@@ -24,6 +24,7 @@ import org.migrationledger.naming.Names;
 import org.migrationledger.naming.SemanticVersion;
 import org.migrationledger.web.CommandDispatch;
 import org.migrationledger.web.CommandDispatch.Dispatched;
+import org.migrationledger.web.LedgerName;
 import org.migrationledger.web.LedgerPosition;
 import org.migrationledger.web.MigrationIdParameter;
 import org.springframework.http.HttpStatus;
@@ -55,8 +56,8 @@ class EnvironmentController {
                     "Records the outcome of a migration run in the environment (SUCCEEDED or FAILED), with the SHA-256 checksum of the script that ran. Facts are never refused for policy: a breach is recorded with the fact and returned as violations. Send an Idempotency-Key so that a retry records nothing twice.")
     @PostMapping("/applies")
     ResponseEntity<FactResponse> apply(
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String env,
+            @PathVariable @LedgerName String db,
+            @PathVariable @LedgerName String env,
             @RequestBody @Valid ApplyRequest body,
             HttpServletRequest request,
             Authentication caller) {
@@ -86,8 +87,8 @@ class EnvironmentController {
                     "Records that a migration was rolled back in the environment (by its down script, or a restore).")
     @PostMapping("/rollbacks")
     ResponseEntity<FactResponse> rollBack(
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String env,
+            @PathVariable @LedgerName String db,
+            @PathVariable @LedgerName String env,
             @RequestBody @Valid RollbackRequest body,
             HttpServletRequest request,
             Authentication caller) {
@@ -108,8 +109,8 @@ class EnvironmentController {
                     "The gate decision for one migration in this environment: allowed, or every reason it may not run yet (approval, earlier environments first, earlier migrations first, checksum, stability window, drift). Records nothing.")
     @PostMapping("/gate")
     ResponseEntity<GateDecision> gate(
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String env,
+            @PathVariable @LedgerName String db,
+            @PathVariable @LedgerName String env,
             @RequestBody @Valid GateRequest body,
             HttpServletRequest request,
             Authentication caller) {
@@ -130,8 +131,8 @@ class EnvironmentController {
                     "Records that an application release was deployed to the environment; contract migrations wait for a number of releases after their expand.")
     @PostMapping("/releases")
     ResponseEntity<ReleaseDeployed> release(
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String env,
+            @PathVariable @LedgerName String db,
+            @PathVariable @LedgerName String env,
             @RequestBody @Valid ReleaseRequest body,
             HttpServletRequest request,
             Authentication caller) {

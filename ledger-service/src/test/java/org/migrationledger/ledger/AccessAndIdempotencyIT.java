@@ -1,12 +1,11 @@
 package org.migrationledger.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.migrationledger.ledger.PipelineStoryIT.proposal;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.migrationledger.LedgerServiceIT;
-import org.migrationledger.proposal.ScriptChecksum;
+import org.migrationledger.ProposalBody;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -42,7 +41,10 @@ class AccessAndIdempotencyIT extends LedgerServiceIT {
     @Test
     void rolesAreEnforcedPerEndpoint() {
         assertThat(put(DB, "ci", null).status()).isEqualTo(403);
-        assertThat(post(DB + "/migrations", "ci", proposal("0001_a", "1.0.0", SCRIPT))
+        assertThat(post(
+                                DB + "/migrations",
+                                "ci",
+                                ProposalBody.expand("0001_a", "1.0.0", SCRIPT).json())
                         .status())
                 .isEqualTo(403);
         assertThat(post(DB + "/environments/local/gate", "alice", json("migrationId", "0001_a"))
@@ -98,7 +100,10 @@ class AccessAndIdempotencyIT extends LedgerServiceIT {
 
     @Test
     void anApproverCannotClaimTheDbaRole() {
-        post(DB + "/migrations", "alice", proposal("0001_a", "1.0.0", SCRIPT));
+        post(
+                DB + "/migrations",
+                "alice",
+                ProposalBody.expand("0001_a", "1.0.0", SCRIPT).json());
 
         Reply reply = post(DB + "/migrations/0001_a/approvals", "carol", json("role", "dba"));
 
@@ -108,8 +113,11 @@ class AccessAndIdempotencyIT extends LedgerServiceIT {
 
     @Test
     void aRetryWithTheSameKeyRecordsNothingTwiceAndGetsTheFirstAnswer() {
-        post(DB + "/migrations", "alice", proposal("0002_b", "1.1.0", SCRIPT));
-        String fact = json("migrationId", "0002_b", "checksum", ScriptChecksum.of(SCRIPT), "outcome", "SUCCEEDED");
+        post(
+                DB + "/migrations",
+                "alice",
+                ProposalBody.expand("0002_b", "1.1.0", SCRIPT).json());
+        String fact = json("migrationId", "0002_b", "checksum", ProposalBody.checksum(SCRIPT), "outcome", "SUCCEEDED");
         long before = eventCount();
 
         Reply first = post(DB + "/environments/local/applies", "ci", fact, "Idempotency-Key", "run-42");
@@ -125,10 +133,14 @@ class AccessAndIdempotencyIT extends LedgerServiceIT {
 
     @Test
     void aMalformedRequestDoesNotConsumeItsKey() {
-        post(DB + "/migrations", "alice", proposal("0008_h", "1.8.0", SCRIPT));
+        post(
+                DB + "/migrations",
+                "alice",
+                ProposalBody.expand("0008_h", "1.8.0", SCRIPT).json());
         String placeholder =
                 json("migrationId", "0008_h", "checksum", "<sha256 of the script>", "outcome", "SUCCEEDED");
-        String corrected = json("migrationId", "0008_h", "checksum", ScriptChecksum.of(SCRIPT), "outcome", "SUCCEEDED");
+        String corrected =
+                json("migrationId", "0008_h", "checksum", ProposalBody.checksum(SCRIPT), "outcome", "SUCCEEDED");
 
         Reply malformed = post(DB + "/environments/local/applies", "ci", placeholder, "Idempotency-Key", "job-7");
         Reply retry = post(DB + "/environments/local/applies", "ci", corrected, "Idempotency-Key", "job-7");
@@ -145,10 +157,10 @@ class AccessAndIdempotencyIT extends LedgerServiceIT {
 
     @Test
     void theSameKeyWithAnotherBodyIsA422() {
-        post(DB + "/migrations", "alice", proposal("0003_c", "1.2.0", SCRIPT), "Idempotency-Key", "k-1");
+        propose("alice", "0003_c", "1.2.0", "k-1");
         long before = eventCount();
 
-        Reply reply = post(DB + "/migrations", "alice", proposal("0004_d", "1.3.0", SCRIPT), "Idempotency-Key", "k-1");
+        Reply reply = propose("alice", "0004_d", "1.3.0", "k-1");
 
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.body().get("type").asText()).endsWith("/idempotency-key-reused");
@@ -157,8 +169,11 @@ class AccessAndIdempotencyIT extends LedgerServiceIT {
 
     @Test
     void aRefusalIsRememberedUnderItsKeyToo() {
-        post(DB + "/migrations", "alice", proposal("0005_e", "1.4.0", SCRIPT));
-        String collision = proposal("0005_e", "1.5.0", SCRIPT);
+        post(
+                DB + "/migrations",
+                "alice",
+                ProposalBody.expand("0005_e", "1.4.0", SCRIPT).json());
+        String collision = ProposalBody.expand("0005_e", "1.5.0", SCRIPT).json();
 
         Reply first = post(DB + "/migrations", "alice", collision, "Idempotency-Key", "k-2");
         Reply retry = post(DB + "/migrations", "alice", collision, "Idempotency-Key", "k-2");
@@ -170,9 +185,9 @@ class AccessAndIdempotencyIT extends LedgerServiceIT {
 
     @Test
     void keysAreScopedToThePrincipal() {
-        post(DB + "/migrations", "alice", proposal("0006_f", "1.6.0", SCRIPT), "Idempotency-Key", "shared");
+        propose("alice", "0006_f", "1.6.0", "shared");
 
-        Reply other = post(DB + "/migrations", "bob", proposal("0007_g", "1.7.0", SCRIPT), "Idempotency-Key", "shared");
+        Reply other = propose("bob", "0007_g", "1.7.0", "shared");
 
         assertThat(other.status()).isEqualTo(201);
     }
@@ -181,5 +196,10 @@ class AccessAndIdempotencyIT extends LedgerServiceIT {
         return jdbc.sql("select count(*) from domain_event_entry")
                 .query(Long.class)
                 .single();
+    }
+
+    private Reply propose(String principal, String migrationId, String version, String idempotencyKey) {
+        String body = ProposalBody.expand(migrationId, version, SCRIPT).json();
+        return post(DB + "/migrations", principal, body, "Idempotency-Key", idempotencyKey);
     }
 }
