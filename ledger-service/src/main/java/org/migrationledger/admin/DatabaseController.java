@@ -1,5 +1,7 @@
 package org.migrationledger.admin;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Databases")
 @RequestMapping("/api/v1/databases")
 class DatabaseController {
 
@@ -34,6 +37,10 @@ class DatabaseController {
         this.dispatch = dispatch;
     }
 
+    @Operation(
+            summary = "Register a database or change its promotion path",
+            description =
+                    "Creates the ledger of a database with its promotion path (environments in order; omitted: local, ci, staging, production), or changes the path. Environments that hold facts cannot be removed. Answers 201 when created, 200 when changed.")
     @PutMapping("/{db}")
     ResponseEntity<DatabaseResponse> put(
             @PathVariable @LedgerName String db,

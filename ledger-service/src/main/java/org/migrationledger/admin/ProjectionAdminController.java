@@ -1,5 +1,7 @@
 package org.migrationledger.admin;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.migrationledger.projection.audit.AuditTrailConsistency;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Blue-green rebuilds of read models (docs/adr/0010): start, watch, switch, roll back, cancel. Admin only. */
 @RestController
+@Tag(name = "Administration")
 @RequestMapping("/api/v1/admin/projections")
 class ProjectionAdminController {
 
@@ -50,6 +53,10 @@ class ProjectionAdminController {
      * Compares the serving audit trail with the event store over a position range (default: everything its processor
      * has processed): per database, stored events, rows, missing and unexpected rows, and the first missing position.
      */
+    @Operation(
+            summary = "Check the audit trail against the event store",
+            description =
+                    "Per database over a position range (default: all the processor processed): stored events, audit rows, missing and unexpected rows, the first missing position.")
     @GetMapping("/audit-trail/consistency")
     AuditTrailConsistencyView auditTrailConsistency(
             @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
@@ -59,11 +66,18 @@ class ProjectionAdminController {
     }
 
     /** The events read-model processors on this node are stuck on (a handler failed and they retry it). */
+    @Operation(
+            summary = "List read-model processing failures",
+            description =
+                    "The events read-model processors on this node are stuck on: a handler failed and they retry it.")
     @GetMapping("/failures")
     List<ProcessingFailureView> failures() {
         return failures.current();
     }
 
+    @Operation(
+            summary = "List read models",
+            description = "Every read model with its active generation, processing position and lag.")
     @GetMapping
     List<ProjectionStatusView> all() {
         return processors.readModelNames().stream()
@@ -72,12 +86,20 @@ class ProjectionAdminController {
                 .toList();
     }
 
+    @Operation(
+            summary = "Read one read model",
+            description =
+                    "The read model's generations (active, rebuilding, standby), positions and comparison verdict.")
     @GetMapping("/{name}")
     ProjectionStatusView status(@PathVariable String name) {
         return rebuilds.status(name);
     }
 
     /** Starts building a new generation; it switches over by itself once caught up and equal, unless told not to. */
+    @Operation(
+            summary = "Start a blue-green rebuild",
+            description =
+                    "Builds a new generation of the read model from the event store beside the serving one; it switches over by itself once caught up and equal, unless autoSwitch is false.")
     @PostMapping("/{name}/rebuilds")
     ResponseEntity<ProjectionStatusView> rebuild(
             @PathVariable String name, @RequestBody(required = false) RebuildRequest body) {
@@ -85,18 +107,25 @@ class ProjectionAdminController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(rebuilds.start(name, autoSwitch));
     }
 
+    @Operation(summary = "Cancel a rebuild", description = "Stops and drops the generation being built.")
     @DeleteMapping("/{name}/rebuilds")
     ProjectionStatusView cancel(@PathVariable String name) {
         return rebuilds.cancel(name);
     }
 
     /** Switches to the rebuilt generation; {@code force} accepts differences its comparison found. */
+    @Operation(
+            summary = "Switch to the rebuilt generation",
+            description = "Serves the rebuilt generation; force accepts differences its comparison found.")
     @PostMapping("/{name}/switch")
     ProjectionStatusView switchOver(@PathVariable String name, @RequestParam(defaultValue = "false") boolean force) {
         return rebuilds.switchToReady(name, force);
     }
 
     /** Serves the previous generation again (it was kept up to date as standby). */
+    @Operation(
+            summary = "Roll back to the previous generation",
+            description = "Serves the previous generation again (kept up to date as standby).")
     @PostMapping("/{name}/rollback")
     ProjectionStatusView rollback(@PathVariable String name) {
         return rebuilds.rollback(name);

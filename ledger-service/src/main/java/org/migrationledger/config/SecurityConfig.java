@@ -1,21 +1,23 @@
 package org.migrationledger.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.migrationledger.security.AccessRule;
 import org.migrationledger.security.BearerTokenFilter;
+import org.migrationledger.security.EndpointAccess;
 import org.migrationledger.security.ProblemResponses;
 import org.migrationledger.security.Role;
 import org.migrationledger.security.TokenFile;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer.AuthorizedUrl;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
-/** Bearer tokens from the operator's token file; each endpoint open to the roles of PRODUCT.md §6. */
+/** Bearer tokens from the operator's token file; each endpoint open to the roles {@link EndpointAccess} lists. */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
@@ -29,9 +31,6 @@ class SecurityConfig {
         return SecurityObservationSettings.noObservations();
     }
 
-    private static final String DATABASE = "/api/v1/databases/*";
-    private static final String ENVIRONMENT = DATABASE + "/environments/*";
-
     @Bean
     SecurityFilterChain api(HttpSecurity http, TokenFile tokenFile, ObjectMapper mapper) throws Exception {
         ProblemResponses problems = new ProblemResponses(mapper);
@@ -44,39 +43,20 @@ class SecurityConfig {
                 .addFilterBefore(new BearerTokenFilter(tokenFile), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(
                         handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/error")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.PUT, DATABASE)
-                        .hasRole(Role.ADMIN.name())
-                        .requestMatchers(
-                                HttpMethod.POST, DATABASE + "/migrations", DATABASE + "/migrations/*/revisions")
-                        .hasRole(Role.PROPOSER.name())
-                        .requestMatchers(
-                                HttpMethod.POST,
-                                DATABASE + "/migrations/*/approvals",
-                                DATABASE + "/migrations/*/rejections")
-                        .hasAnyRole(Role.APPROVER.name(), Role.DBA.name())
-                        .requestMatchers(
-                                HttpMethod.POST,
-                                ENVIRONMENT + "/applies",
-                                ENVIRONMENT + "/rollbacks",
-                                ENVIRONMENT + "/gate",
-                                ENVIRONMENT + "/schema-snapshots",
-                                ENVIRONMENT + "/history-imports",
-                                ENVIRONMENT + "/history-repairs",
-                                ENVIRONMENT + "/releases")
-                        .hasRole(Role.PIPELINE.name())
-                        .requestMatchers("/api/v1/audit/**")
-                        .hasAnyRole(Role.AUDITOR.name(), Role.ADMIN.name())
-                        .requestMatchers("/api/v1/admin/**")
-                        .hasRole(Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.GET, "/api/v1/**")
-                        .authenticated()
-                        .requestMatchers("/actuator/**")
-                        .hasAnyRole(Role.ADMIN.name(), Role.AUDITOR.name())
-                        .anyRequest()
-                        .denyAll());
+                .authorizeHttpRequests(requests -> {
+                    EndpointAccess.RULES.forEach(rule -> authorize(requests.requestMatchers(rule::matches), rule));
+                    requests.anyRequest().authenticated();
+                });
         return http.build();
+    }
+
+    private static void authorize(AuthorizedUrl matched, AccessRule rule) {
+        if (rule.open()) {
+            matched.permitAll();
+        } else if (rule.roles().isEmpty()) {
+            matched.authenticated();
+        } else {
+            matched.hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+        }
     }
 }

@@ -1,7 +1,13 @@
 package org.migrationledger.ledger;
 
-/** Two developers who picked the same migration number must find out before either runs. */
-record MigrationIdMustBeUnique(LedgerState state, String migrationId) implements DecisionRule {
+import java.util.Optional;
+
+/**
+ * Two developers who picked the same migration number must find out before either runs. The same id with another
+ * script is more often an edited file proposed again than a clash, so the refusal says how to revise it too.
+ */
+record MigrationIdMustBeUnique(LedgerState state, String database, String migrationId, String checksum)
+        implements DecisionRule {
 
     @Override
     public boolean isViolated() {
@@ -10,10 +16,17 @@ record MigrationIdMustBeUnique(LedgerState state, String migrationId) implements
 
     @Override
     public LedgerRuleViolation violation() {
+        Optional<String> proposedChecksum = state.migration(migrationId).map(MigrationState::checksum);
+        String detail = proposedChecksum
+                        .filter(proposed -> !proposed.equalsIgnoreCase(checksum))
+                        .isPresent()
+                ? ("Migration id %s is already proposed in this database with another script (checksum %s). If you"
+                                + " edited its file, post a revision instead: POST /api/v1/databases/%s/migrations/%s"
+                                + "/revisions, or `ledger revise %s <file>`; approvals are then given again. If it is"
+                                + " another migration, pick the next free number.")
+                        .formatted(migrationId, proposedChecksum.get(), database, migrationId, database)
+                : "Migration id " + migrationId + " is already taken in this database; pick the next free number.";
         return new LedgerRuleViolation(
-                "migration-id-collision",
-                LedgerRuleViolation.Refusal.CONFLICT,
-                "Migration id " + migrationId + " is already taken in this database; pick the next free number.",
-                "migrationId");
+                "migration-id-collision", LedgerRuleViolation.Refusal.CONFLICT, detail, "migrationId");
     }
 }

@@ -71,7 +71,7 @@ class SchemaLedger {
 
     @CommandHandler
     MigrationProposed handle(ProposeMigration command) {
-        new MigrationIdMustBeUnique(state, command.migrationId()).verify();
+        new MigrationIdMustBeUnique(state, command.database(), command.migrationId(), command.checksum()).verify();
         new VersionMustBeUnique(state, command.version()).verify();
         ProposalClassification classification = ProposalClassification.of(command);
         new UnderstatementNeedsWaiver(classification, command.waiver()).verify();
@@ -144,6 +144,13 @@ class SchemaLedger {
                 : migration.approvedChecksum() != null ? migration.approvedChecksum() : migration.checksum();
         return GateDecision.of(
                 ApplyRule.violations(new ApplyContext(state, migration, command.environment(), checksum, settings)));
+    }
+
+    /** The promotion path, once the environment is known to be on it. */
+    @CommandHandler
+    List<String> handle(CheckReporting command) {
+        Facts.requireEnvironment(state, command.environment());
+        return state.environments();
     }
 
     @CommandHandler

@@ -1,5 +1,7 @@
 package org.migrationledger.observation;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -29,6 +31,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Imports the migration history an environment's database kept before the ledger knew it. */
 @RestController
+@Tag(name = "Observations")
 @RequestMapping("/api/v1/databases/{db}/environments/{env}")
 class HistoryImportController {
 
@@ -40,6 +43,10 @@ class HistoryImportController {
         this.dispatch = dispatch;
     }
 
+    @Operation(
+            summary = "Import an existing migration history",
+            description =
+                    "Imports the runs the environment's history table held before the ledger knew the database (flyway_schema_history or schema_versions); runs already recorded are counted, not repeated.")
     @PostMapping("/history-imports")
     ResponseEntity<ImportResponse> importHistory(
             @PathVariable @LedgerName String db,

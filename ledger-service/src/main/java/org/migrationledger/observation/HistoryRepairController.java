@@ -1,5 +1,7 @@
 package org.migrationledger.observation;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Repairs of an environment's history table ({@code flyway repair}), each recorded as its own fact. */
 @RestController
+@Tag(name = "Observations")
 @RequestMapping("/api/v1/databases/{db}/environments/{env}")
 class HistoryRepairController {
 
@@ -34,6 +37,10 @@ class HistoryRepairController {
         this.dispatch = dispatch;
     }
 
+    @Operation(
+            summary = "Record a history repair",
+            description =
+                    "Records a repair of the environment's history table (flyway repair): failed runs removed, entries marked deleted, checksums realigned.")
     @PostMapping("/history-repairs")
     ResponseEntity<MigrationHistoryRepaired> repaired(
             @PathVariable @LedgerName String db,

@@ -1,5 +1,7 @@
 package org.migrationledger.observation;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.migrationledger.api.queries.CompareSchemas;
 import org.migrationledger.api.queries.SchemaComparisonView;
 import org.migrationledger.web.LedgerName;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Read models")
 class SchemaComparisonController {
 
     private final ReadYourWrites reads;
@@ -24,6 +27,10 @@ class SchemaComparisonController {
      * The schemas last observed in two environments side by side; without {@code from}, {@code to} is compared with
      * the schema expected at its version.
      */
+    @Operation(
+            summary = "Compare two environments' schemas",
+            description =
+                    "The schemas last observed in two environments side by side (from, to); without from, to is compared with the schema expected at its version. Each difference carries both definitions and whether it is breaking.")
     @GetMapping("/api/v1/databases/{db}/schema-comparison")
     ResponseEntity<SchemaComparisonView> compare(
             @PathVariable @LedgerName String db,

@@ -1,5 +1,7 @@
 package org.migrationledger.observation;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -27,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Observations of what really is in an environment's database: its schema and its migration tool's history. */
 @RestController
+@Tag(name = "Observations")
 @RequestMapping("/api/v1/databases/{db}/environments/{env}")
 class SchemaSnapshotController {
 
@@ -36,6 +39,10 @@ class SchemaSnapshotController {
         this.dispatch = dispatch;
     }
 
+    @Operation(
+            summary = "Send an observed schema and history",
+            description =
+                    "Records the schema and the migration tool's history table observed in the environment's database; the drift report reconciles them with what the ledger recorded.")
     @PostMapping("/schema-snapshots")
     ResponseEntity<SnapshotResponse> observe(
             @PathVariable @LedgerName String db,

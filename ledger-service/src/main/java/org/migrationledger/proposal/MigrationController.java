@@ -1,5 +1,7 @@
 package org.migrationledger.proposal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -37,6 +39,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Migrations")
 @RequestMapping("/api/v1/databases/{db}/migrations")
 class MigrationController {
 
@@ -48,6 +51,10 @@ class MigrationController {
         this.analysis = analysis;
     }
 
+    @Operation(
+            summary = "Propose a migration",
+            description =
+                    "Records a migration proposal: id, SemVer version, script (its SHA-256 is the checksum approvals bind to), optional down script, risk. The service analyses the script (breaking changes, lock risk, category) and answers with the analysis. An id or version already proposed is a 409; to change a proposed script, post a revision.")
     @PostMapping
     ResponseEntity<MigrationResponse> propose(
             @PathVariable @LedgerName String db,
@@ -67,6 +74,10 @@ class MigrationController {
                 .body(MigrationResponse.proposed(proposed));
     }
 
+    @Operation(
+            summary = "Approve a migration",
+            description =
+                    "Records an approval of the migration's current revision. A breaking or high-risk migration needs a dba approval (claim it with \"role\": \"dba\" if your token holds it).")
     @PostMapping("/{id}/approvals")
     ResponseEntity<MigrationApproved> approve(
             @PathVariable @LedgerName String db,
@@ -87,6 +98,10 @@ class MigrationController {
         return LedgerPosition.respond(HttpStatus.CREATED, outcome.position(), outcome.result());
     }
 
+    @Operation(
+            summary = "Revise a proposed script",
+            description =
+                    "Replaces the script of a proposed, not yet applied migration with a new revision: earlier approvals no longer count, and the new checksum is what approvals and applies bind to.")
     @PostMapping("/{id}/revisions")
     ResponseEntity<MigrationRevised> revise(
             @PathVariable @LedgerName String db,
@@ -108,6 +123,9 @@ class MigrationController {
         return LedgerPosition.respond(HttpStatus.CREATED, outcome.position(), outcome.result());
     }
 
+    @Operation(
+            summary = "Reject a migration",
+            description = "Records that the migration must not run, with the reason.")
     @PostMapping("/{id}/rejections")
     ResponseEntity<MigrationRejected> reject(
             @PathVariable @LedgerName String db,

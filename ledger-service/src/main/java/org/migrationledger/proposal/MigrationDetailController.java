@@ -1,5 +1,7 @@
 package org.migrationledger.proposal;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.migrationledger.api.queries.GetMigration;
 import org.migrationledger.api.queries.MigrationView;
 import org.migrationledger.web.LedgerName;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** One migration as the compatibility read model knows it: the proposal, its state, approvals and environments. */
 @RestController
+@Tag(name = "Migrations")
 class MigrationDetailController {
 
     private static final String READ_MODEL = "compatibility";
@@ -24,6 +27,10 @@ class MigrationDetailController {
         this.reads = reads;
     }
 
+    @Operation(
+            summary = "Read one migration",
+            description =
+                    "The proposal as recorded, its current state, approvals, analysis and status per environment.")
     @GetMapping("/api/v1/databases/{db}/migrations/{id}")
     ResponseEntity<MigrationResponse> migration(
             @PathVariable @LedgerName String db,

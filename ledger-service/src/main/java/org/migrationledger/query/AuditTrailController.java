@@ -2,6 +2,12 @@ package org.migrationledger.query;
 
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -10,6 +16,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.migrationledger.api.queries.AuditEventView;
@@ -31,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
  * them, written row by row as the keyset walk reads it.
  */
 @RestController
+@Tag(name = "Audit")
 class AuditTrailController {
 
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
@@ -51,6 +59,18 @@ class AuditTrailController {
      * Writes straight to the response while the keyset walk reads, on the request thread: an async dispatch (as with
      * {@code StreamingResponseBody}) would run the stateless bearer-token chain again without the caller.
      */
+    @Operation(
+            summary = "Read or export the audit trail",
+            description =
+                    "Every recorded event, filtered by database, migration, environment, actor and time range. JSON pages by default (follow nextCursor with after); the whole filtered trail as NDJSON or CSV with format=ndjson|csv or Accept: application/x-ndjson|text/csv. format wins over Accept; an unknown format is a 400.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "A JSON page, or the whole filtered trail as NDJSON (one event a line) or CSV (header first)",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = AuditPage.class)),
+                @Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = AuditEvent.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+            })
     @GetMapping("/api/v1/audit/events")
     void events(
             @RequestParam(required = false) String database,
@@ -62,6 +82,9 @@ class AuditTrailController {
             @RequestParam(required = false) String after,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String minPosition,
+            @Parameter(description = "json (the default), ndjson or csv; wins over Accept")
+                    @RequestParam(required = false)
+                    String format,
             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
             HttpServletResponse response)
             throws IOException {
@@ -73,24 +96,24 @@ class AuditTrailController {
                 ReadYourWrites.instant("from", from),
                 ReadYourWrites.instant("to", to));
         long position = ReadYourWrites.position(minPosition);
-        MediaType format = format(accept);
+        MediaType type = format == null ? negotiated(accept) : named(format);
         int size = pageSize(limit);
         boolean fresh = reads.await("audit-trail", position);
         if (position >= 0) {
             response.setHeader(ReadYourWrites.STALE_HEADER, Boolean.toString(!fresh));
         }
-        if (format.equals(MediaType.APPLICATION_JSON)) {
+        if (type.equals(MediaType.APPLICATION_JSON)) {
             AuditPage page = AuditPage.of(page(filter, after, size));
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             json.writeValue(response.getOutputStream(), page);
             return;
         }
-        String extension = format.equals(CSV) ? "csv" : "ndjson";
-        response.setContentType(format + ";charset=UTF-8");
+        String extension = type.equals(CSV) ? "csv" : "ndjson";
+        response.setContentType(type + ";charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-events." + extension + "\"");
         Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
         AuditExportFormat export =
-                format.equals(CSV) ? AuditExportFormat.csv(writer) : AuditExportFormat.ndjson(writer, json);
+                type.equals(CSV) ? AuditExportFormat.csv(writer) : AuditExportFormat.ndjson(writer, json);
         export(filter, export);
         export.finish();
     }
@@ -133,7 +156,19 @@ class AuditTrailController {
         }
     }
 
-    private static MediaType format(String accept) {
+    /** {@code ?format=} names the format where a browser or a spreadsheet's import cannot set Accept. */
+    private static MediaType named(String format) {
+        return switch (format.strip().toLowerCase(Locale.ROOT)) {
+            case "json" -> MediaType.APPLICATION_JSON;
+            case "ndjson" -> NDJSON;
+            case "csv" -> CSV;
+            default ->
+                throw new InvalidRequestException(
+                        HttpStatus.BAD_REQUEST, "invalid-request", "format", "format must be json, ndjson or csv");
+        };
+    }
+
+    private static MediaType negotiated(String accept) {
         if (accept != null) {
             for (MediaType type : MediaType.parseMediaTypes(accept)) {
                 if (type.isCompatibleWith(NDJSON) && !type.isWildcardType()) {

@@ -1,5 +1,7 @@
 package org.migrationledger.query;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.migrationledger.api.queries.CompatibilityView;
 import org.migrationledger.api.queries.GetCompatibility;
 import org.migrationledger.web.LedgerName;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Read models")
 class CompatibilityController {
 
     private static final String READ_MODEL = "compatibility";
@@ -26,6 +29,10 @@ class CompatibilityController {
      * One page of the grid and the rollback reach ({@code gridAfter}, {@code gridLimit}), and with {@code from} and
      * {@code to} the one rollback pair between those versions.
      */
+    @Operation(
+            summary = "Read the compatibility matrix",
+            description =
+                    "One page of the migrations × environments grid (gridAfter, gridLimit), the rollback reach of every version, and with from and to the one rollback pair between those versions.")
     @GetMapping("/api/v1/databases/{db}/compatibility")
     ResponseEntity<CompatibilityView> compatibility(
             @PathVariable @LedgerName String db,

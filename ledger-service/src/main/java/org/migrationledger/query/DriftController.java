@@ -1,5 +1,7 @@
 package org.migrationledger.query;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.migrationledger.api.queries.DriftReportView;
 import org.migrationledger.api.queries.FindDrift;
 import org.migrationledger.web.LedgerName;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Read models")
 class DriftController {
 
     private final ReadYourWrites reads;
@@ -20,6 +23,10 @@ class DriftController {
         this.reads = reads;
     }
 
+    @Operation(
+            summary = "Read the drift report",
+            description =
+                    "Differences between what the ledger recorded and what was observed: UNRECORDED_MIGRATION, MISSING_IN_TARGET, STRUCTURAL (with severity).")
     @GetMapping("/api/v1/databases/{db}/drift")
     ResponseEntity<DriftReportView> drift(
             @PathVariable @LedgerName String db, @RequestParam(required = false) String minPosition) {

@@ -1,5 +1,7 @@
 package org.migrationledger.query;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.migrationledger.api.queries.GetVersionHistory;
 import org.migrationledger.api.queries.VersionHistoryView;
 import org.migrationledger.web.InvalidRequestException;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Read models")
 class VersionHistoryController {
 
     private final ReadYourWrites reads;
@@ -28,6 +31,10 @@ class VersionHistoryController {
      * The seeds' {@code db:version}: current version and one page of the applied history ({@code offset},
      * {@code limit}), as of {@code at} when given.
      */
+    @Operation(
+            summary = "Read an environment's versions",
+            description =
+                    "The environment's current version and one page of its applied history (offset, limit), as of the instant at (ISO-8601) when given.")
     @GetMapping("/api/v1/databases/{db}/environments/{env}/versions")
     ResponseEntity<VersionHistoryView> versions(
             @PathVariable @LedgerName String db,

@@ -1,5 +1,7 @@
 package org.migrationledger.rollout;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -36,6 +38,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Facts reported by pipelines about one environment, and the gate they ask before applying. */
 @RestController
+@Tag(name = "Environments")
 @RequestMapping("/api/v1/databases/{db}/environments/{env}")
 class EnvironmentController {
 
@@ -47,6 +50,10 @@ class EnvironmentController {
         this.drift = drift;
     }
 
+    @Operation(
+            summary = "Record that a migration ran",
+            description =
+                    "Records the outcome of a migration run in the environment (SUCCEEDED or FAILED), with the SHA-256 checksum of the script that ran. Facts are never refused for policy: a breach is recorded with the fact and returned as violations. Send an Idempotency-Key so that a retry records nothing twice.")
     @PostMapping("/applies")
     ResponseEntity<FactResponse> apply(
             @PathVariable @LedgerName String db,
@@ -74,6 +81,10 @@ class EnvironmentController {
                 new FactResponse(db, migrationId, env, body.outcome().name(), outcome.result()));
     }
 
+    @Operation(
+            summary = "Record a rollback",
+            description =
+                    "Records that a migration was rolled back in the environment (by its down script, or a restore).")
     @PostMapping("/rollbacks")
     ResponseEntity<FactResponse> rollBack(
             @PathVariable @LedgerName String db,
@@ -92,6 +103,10 @@ class EnvironmentController {
                 new FactResponse(db, migrationId, env, "ROLLED_BACK", outcome.result()));
     }
 
+    @Operation(
+            summary = "Ask whether a migration may run",
+            description =
+                    "The gate decision for one migration in this environment: allowed, or every reason it may not run yet (approval, earlier environments first, earlier migrations first, checksum, stability window, drift). Records nothing.")
     @PostMapping("/gate")
     ResponseEntity<GateDecision> gate(
             @PathVariable @LedgerName String db,
@@ -110,6 +125,10 @@ class EnvironmentController {
         return LedgerPosition.respond(HttpStatus.OK, outcome.position(), GateDecision.of(reasons));
     }
 
+    @Operation(
+            summary = "Record a release deployed",
+            description =
+                    "Records that an application release was deployed to the environment; contract migrations wait for a number of releases after their expand.")
     @PostMapping("/releases")
     ResponseEntity<ReleaseDeployed> release(
             @PathVariable @LedgerName String db,

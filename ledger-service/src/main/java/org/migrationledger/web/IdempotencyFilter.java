@@ -14,6 +14,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
 import org.migrationledger.web.IdempotencyRecords.StoredRecord;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,7 +32,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * {@code Idempotency-Key} on writes: a retry with the same key and body records nothing twice and gets the first
  * answer again; the same key with another body is a 422. The key's claim, the command's events and the answer are
  * one transaction, so a retry sent while the first request runs waits for it and gets its answer, and a failure
- * (5xx) records nothing and frees the key. A key still marked in flight (left by a version of the ledger that
+ * (5xx) records nothing and frees the key, and so does a request refused unread (400, 401, 403, 404, 413, 415). A key still marked in flight (left by a version of the ledger that
  * committed them separately) is a 409: its write may have been recorded, so it is never recorded again blindly.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
@@ -39,6 +40,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final int MAX_KEY_LENGTH = 255;
+
+    /**
+     * Answers to a request the ledger never got to decide on (malformed, unauthenticated, forbidden, unknown target, too
+     * large, not JSON): nothing was recorded, so the key stays free for the corrected request. A 409 or 422 is a
+     * decision on the request itself, and is remembered.
+     */
+    private static final Set<Integer> REJECTED_UNREAD = Set.of(400, 401, 403, 404, 413, 415);
 
     private final IdempotencyRecords records;
     private final ObjectMapper mapper;
@@ -111,7 +119,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void finish(TransactionStatus transaction, ContentCachingResponseWrapper cached, Claim claim) {
-        if (cached.getStatus() >= HttpStatus.INTERNAL_SERVER_ERROR.value()) {
+        if (cached.getStatus() >= HttpStatus.INTERNAL_SERVER_ERROR.value()
+                || REJECTED_UNREAD.contains(cached.getStatus())) {
             transactions.rollback(transaction);
             return;
         }

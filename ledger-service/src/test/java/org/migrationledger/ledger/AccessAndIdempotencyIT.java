@@ -53,6 +53,49 @@ class AccessAndIdempotencyIT extends LedgerServiceIT {
         Reply forbidden = post(DB + "/migrations/0001_a/approvals", "ci", "{}");
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.body().get("type").asText()).endsWith("/forbidden");
+        assertThat(forbidden.body().get("detail").asText())
+                .isEqualTo("ci does not hold the role this endpoint needs: approver or dba.");
+        assertThat(forbidden.body().get("requiredRoles")).hasToString("[\"approver\",\"dba\"]");
+    }
+
+    @Test
+    void anUnknownPathWithAValidTokenIsA404AndWithoutOneA401() {
+        Reply root = get("/", "ci");
+        Reply unknown = get("/api/v1/nothing-here", "alice");
+
+        assertThat(root.status()).isEqualTo(404);
+        assertThat(root.body().get("type").asText()).endsWith("/not-found");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(get("/", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aPipelineChecksItsSettingsBeforeItReports() {
+        Reply allowed = get(DB + "/environments/staging/reporting-access", "ci");
+
+        assertThat(allowed.status()).as(allowed.text()).isEqualTo(200);
+        assertThat(allowed.body().get("principal").asText()).isEqualTo("ci");
+        Reply wrongRole = get(DB + "/environments/staging/reporting-access", "alice");
+        assertThat(wrongRole.status()).isEqualTo(403);
+        assertThat(wrongRole.body().get("requiredRoles")).hasToString("[\"pipeline\"]");
+        assertThat(get(DB + "/environments/stagign/reporting-access", "ci")
+                        .body()
+                        .get("type")
+                        .asText())
+                .endsWith("/unknown-environment");
+        assertThat(get("/api/v1/databases/nope/environments/staging/reporting-access", "ci")
+                        .body()
+                        .get("type")
+                        .asText())
+                .endsWith("/unknown-database");
+        assertThat(send("GET", DB + "/environments/staging/reporting-access", null, null, "Authorization", "Bearer x")
+                        .status())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void aWrongMethodOnAKnownPathIsA405() {
+        assertThat(send("DELETE", DB, "admin", null).status()).isEqualTo(405);
     }
 
     @Test
@@ -86,6 +129,30 @@ class AccessAndIdempotencyIT extends LedgerServiceIT {
         assertThat(retry.position()).isEqualTo(first.position());
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
         assertThat(eventCount()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aMalformedRequestDoesNotConsumeItsKey() {
+        post(
+                DB + "/migrations",
+                "alice",
+                ProposalBody.expand("0008_h", "1.8.0", SCRIPT).json());
+        String placeholder =
+                json("migrationId", "0008_h", "checksum", "<sha256 of the script>", "outcome", "SUCCEEDED");
+        String corrected =
+                json("migrationId", "0008_h", "checksum", ProposalBody.checksum(SCRIPT), "outcome", "SUCCEEDED");
+
+        Reply malformed = post(DB + "/environments/local/applies", "ci", placeholder, "Idempotency-Key", "job-7");
+        Reply retry = post(DB + "/environments/local/applies", "ci", corrected, "Idempotency-Key", "job-7");
+
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(retry.status()).as(retry.text()).isEqualTo(201);
+        assertThat(post(DB + "/environments/nowhere/applies", "ci", corrected, "Idempotency-Key", "job-8")
+                        .status())
+                .isEqualTo(404);
+        assertThat(post(DB + "/environments/ci/applies", "ci", corrected, "Idempotency-Key", "job-8")
+                        .status())
+                .isEqualTo(201);
     }
 
     @Test

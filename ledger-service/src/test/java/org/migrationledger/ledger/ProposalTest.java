@@ -68,6 +68,22 @@ class ProposalTest {
                 .when(propose("0001_add_email", "1.1.0", CHECKSUM_2))
                 .expectNoEvents()
                 .expectException(LedgerRuleViolation.class)
+                .expectExceptionMessage(containsString("with another script"));
+    }
+
+    @Test
+    void anEditedScriptProposedAgainIsPointedToARevision() {
+        fixture.given(registered(), proposed("0001_add_email", "1.0.0", CHECKSUM_1))
+                .when(propose("0001_add_email", "1.0.0", CHECKSUM_2))
+                .expectNoEvents()
+                .expectExceptionMessage(containsString("post a revision instead"));
+    }
+
+    @Test
+    void theSameScriptProposedAgainIsATakenId() {
+        fixture.given(registered(), proposed("0001_add_email", "1.0.0", CHECKSUM_1))
+                .when(propose("0001_add_email", "1.1.0", CHECKSUM_1))
+                .expectNoEvents()
                 .expectExceptionMessage(containsString("already taken"));
     }
 

@@ -146,15 +146,52 @@ class FlywayCallbackIT extends LedgerServiceIT {
         try (FreshDatabase ci = FreshDatabase.create("callback_fail")) {
             assertThatThrownBy(() -> flyway(ci, migrations, down).migrate())
                     .isInstanceOf(FlywayException.class)
-                    .as("it stopped because the first report could not be delivered, not for any other reason")
+                    .as("it stopped because the ledger could not be reached, before the first migration ran")
                     .hasStackTraceContaining("The ledger at http://127.0.0.1:1 is unreachable")
-                    .hasStackTraceContaining("for applied 0001_one in ci");
+                    .hasStackTraceContaining("reporting-access");
 
-            assertThat(tables(ci))
-                    .as("the migration whose report failed was rolled back")
-                    .doesNotContain("one", "two");
+            assertThat(tables(ci)).as("nothing ran unreported").doesNotContain("one", "two");
             assertThat(work.resolve("spool")).doesNotExist();
         }
+    }
+
+    @Test
+    void aWrongTokenRoleOrEnvironmentStopsTheRunBeforeTheFirstMigrationWhateverOnUnreachableSays() throws Exception {
+        Path migrations = Files.createDirectories(work.resolve("guarded"));
+        Files.writeString(migrations.resolve("V1__one.sql"), "create table one (id int);\n");
+        Files.writeString(migrations.resolve("V2__two.sql"), "create table two (id int);\n");
+        assertThat(send("PUT", "/api/v1/databases/guarded", "admin", "{\"environments\":[\"ci\",\"staging\"]}")
+                        .status())
+                .isEqualTo(201);
+        try (FreshDatabase ci = FreshDatabase.create("callback_guarded")) {
+            for (String[] wrong : new String[][] {
+                {"not-a-token", "ci", "401"}, {tokenOf("alice"), "ci", "403"}, {tokenOf("ci"), "stagign", "404"}
+            }) {
+                CallbackSettings misconfigured = guarded(wrong[0], wrong[1]);
+                assertThatThrownBy(() -> flyway(ci, migrations, misconfigured).migrate())
+                        .as(wrong[2])
+                        .hasStackTraceContaining("stopped before the first migration")
+                        .hasStackTraceContaining("(" + wrong[2] + ": ");
+                assertThat(tables(ci)).as(wrong[2]).doesNotContain("one", "two");
+            }
+            assertThat(work.resolve("guarded-spool"))
+                    .as("nothing was spooled or refused")
+                    .doesNotExist();
+
+            flyway(ci, migrations, guarded(tokenOf("ci"), "ci")).migrate();
+
+            assertThat(tables(ci)).contains("one", "two");
+        }
+    }
+
+    private CallbackSettings guarded(String token, String env) {
+        return new CallbackSettings(
+                LedgerConnection.of("http://localhost:" + port, token, CallbackSettings.TOOL, null),
+                "guarded",
+                env,
+                OnUnreachable.SPOOL,
+                work.resolve("guarded-spool"),
+                false);
     }
 
     private CallbackSettings settings(String env, OnUnreachable onUnreachable) {

@@ -42,11 +42,7 @@ class HistoryImportIT extends LedgerServiceIT {
         KratosMigrations.flywayCopy(flyway, 20);
         expectExit(0, cli.run("admin", "register", "legacy", "--environments", "ci,staging,production"));
         try (FreshDatabase production = FreshDatabase.create("import_production")) {
-            Flyway.configure()
-                    .dataSource(production.jdbcUrl(), production.user(), production.password())
-                    .locations("filesystem:" + flyway)
-                    .load()
-                    .migrate();
+            migrate(production, flyway);
             String[] importArgs = {
                 "import",
                 "legacy",
@@ -91,6 +87,55 @@ class HistoryImportIT extends LedgerServiceIT {
                                     + " unknown rather than behind, so a production imported alone is no drift")
                             .isEmpty());
         }
+    }
+
+    @Test
+    void anImportSettlesTheUnrecordedMigrationsAnEarlierSnapshotShowedWithoutANewSnapshot() throws SQLException {
+        Path flyway = work.resolve("flyway-unrecorded");
+        KratosMigrations.flywayCopy(flyway, 3);
+        expectExit(0, cli.run("admin", "register", "outside", "--environments", "ci,staging"));
+        try (FreshDatabase staging = FreshDatabase.create("import_unrecorded")) {
+            migrate(staging, flyway);
+            expectExit(0, cli.snapshot("outside", "staging", staging, work.resolve("spool-unrecorded")));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(driftKinds("outside"))
+                            .containsOnly("UNRECORDED_MIGRATION")
+                            .hasSize(3));
+
+            expectExit(
+                    0,
+                    cli.run(
+                            "ci",
+                            "import",
+                            "outside",
+                            "staging",
+                            "--jdbc-url",
+                            staging.jdbcUrl(),
+                            "--jdbc-user",
+                            staging.user(),
+                            "--migrations-dir",
+                            flyway.toString()));
+
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(driftKinds("outside")).isEmpty());
+        }
+    }
+
+    private static void migrate(FreshDatabase target, Path migrations) {
+        Flyway.configure()
+                .dataSource(target.jdbcUrl(), target.user(), target.password())
+                .locations("filesystem:" + migrations)
+                .load()
+                .migrate();
+    }
+
+    private List<String> driftKinds(String db) {
+        List<String> kinds = new ArrayList<>();
+        get("/api/v1/databases/" + db + "/drift", "audrey")
+                .body()
+                .path("findings")
+                .forEach(finding -> kinds.add(finding.path("kind").asText()));
+        return kinds;
     }
 
     @Test

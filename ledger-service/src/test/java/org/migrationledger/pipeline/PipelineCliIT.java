@@ -44,6 +44,7 @@ class PipelineCliIT extends LedgerServiceIT {
             "register",
             "propose",
             "approve",
+            "revise",
             "gate",
             "record-apply",
             "record-rollback",
@@ -195,18 +196,7 @@ class PipelineCliIT extends LedgerServiceIT {
         String spool = work.resolve("spool").toString();
         Cli down = new Cli("http://127.0.0.1:1");
 
-        Result spooled = down.run(
-                "ci",
-                "record-apply",
-                "spooled",
-                "local",
-                "0001_create_items",
-                "--file",
-                migrations.resolve("V1__create_items.sql").toString(),
-                "--spool-dir",
-                spool,
-                "--attempts",
-                "1");
+        Result spooled = down.run("ci", applyWhileDown("spooled", spool));
         assertThat(spooled.exit()).as(spooled.toString()).isZero();
         assertThat(spooled.err()).contains("SPOOLED succeeded 0001_create_items in local");
         assertThat(down.run("ci", "flush", "--spool-dir", spool, "--attempts", "1")
@@ -222,6 +212,86 @@ class PipelineCliIT extends LedgerServiceIT {
                                 .path("currentVersion")
                                 .asText())
                         .isEqualTo("1.0.0"));
+    }
+
+    @Test
+    void reportsTheLedgerRefusedAreSentAgainByFlushRefusedOnceTheCauseIsFixed() {
+        cli.run("admin", "register", "unproposed");
+        String spool = work.resolve("refused-spool").toString();
+        Cli down = new Cli("http://127.0.0.1:1");
+        expectExit(0, down.run("ci", applyWhileDown("unproposed", spool)));
+        Result flushed = cli.run("ci", "flush", "--spool-dir", spool);
+        assertThat(flushed.out()).as(flushed.toString()).contains("refused 1").contains("ledger flush --refused");
+
+        expectExit(0, cli.run("alice", "propose", "unproposed", migrations.toString()));
+        Result replayed = cli.run("ci", "flush", "--refused", "--spool-dir", spool);
+
+        assertThat(replayed.exit()).as(replayed.toString()).isZero();
+        assertThat(replayed.out())
+                .contains("Refused earlier: ")
+                .contains("0001_create_items was never proposed")
+                .contains("delivered 1, refused again 0");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(get("/api/v1/databases/unproposed/environments/local/versions", "audrey")
+                                        .body()
+                                        .path("currentVersion")
+                                        .asText())
+                                .isEqualTo("1.0.0"));
+        assertThat(cli.run("ci", "flush", "--refused", "--spool-dir", spool).out())
+                .contains("No refused reports");
+    }
+
+    @Test
+    void aDirectoryWithoutMigrationsIsSaidSoAndAnEditedScriptIsRevised() throws IOException {
+        Path empty = Files.createDirectories(work.resolve("empty"));
+        Result nothing = cli.run("alice", "propose", "edited", empty.toString());
+        assertThat(nothing.exit()).as(nothing.toString()).isEqualTo(2);
+        assertThat(nothing.err()).contains("No migrations of dialect postgres in " + empty);
+        Result noGate = cli.run("ci", "gate", "edited", "ci", "--file", empty.toString());
+        assertThat(noGate.exit()).as(noGate.toString()).isEqualTo(2);
+        assertThat(noGate.err()).contains("No migrations").doesNotContain("pass --file");
+
+        cli.run("admin", "register", "edited", "--environments", "ci,staging");
+        expectExit(0, cli.run("alice", "propose", "edited", migrations.toString()));
+        Files.writeString(migrations.resolve("V1__create_items.sql"), CREATE_ITEMS + "create index on items (name);\n");
+        Result edited = cli.run("alice", "propose", "edited", migrations.toString());
+        assertThat(edited.exit()).as(edited.toString()).isEqualTo(1);
+        assertThat(edited.err()).contains("post a revision instead").contains("ledger revise edited");
+
+        Result revised = cli.run(
+                "alice",
+                "revise",
+                "edited",
+                migrations.resolve("V1__create_items.sql").toString(),
+                "--reason",
+                "index");
+        assertThat(revised.exit()).as(revised.toString()).isZero();
+        assertThat(revised.out()).contains("Revised 0001_create_items").contains("needs its approvals again");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(cli.run("alice", "propose", "edited", migrations.toString())
+                                .out())
+                        .contains("Proposed 0, already proposed 2"));
+    }
+
+    /** record-apply of 0001_create_items in local, sent once: to an unreachable ledger it is spooled. */
+    private String[] applyWhileDown(String database, String spool) {
+        return new String[] {
+            "record-apply",
+            database,
+            "local",
+            "0001_create_items",
+            "--file",
+            migrations.resolve("V1__create_items.sql").toString(),
+            "--spool-dir",
+            spool,
+            "--attempts",
+            "1"
+        };
+    }
+
+    private static void expectExit(int expected, Result result) {
+        assertThat(result.exit()).as(result.toString()).isEqualTo(expected);
     }
 
     @Test

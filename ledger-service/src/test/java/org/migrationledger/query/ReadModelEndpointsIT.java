@@ -252,6 +252,24 @@ class ReadModelEndpointsIT extends LedgerServiceIT {
     }
 
     @Test
+    void auditExportsByTheFormatParameterWhichWinsOverAccept() {
+        String trail = "/api/v1/audit/events?database=shop&minPosition=" + positions.get(positions.size() - 1);
+        Reply csv = get(trail + "&format=csv", "audrey", "Accept", "application/json");
+        Reply ndjson = get(trail + "&format=ndjson", "audrey");
+        Reply json = get(trail + "&format=json", "audrey", "Accept", "text/csv");
+        Reply unknown = get(trail + "&format=xml", "audrey");
+
+        assertThat(csv.header("Content-Type")).startsWith("text/csv");
+        assertThat(csv.text().split("\r\n")).hasSize(positions.size() + 1);
+        assertThat(ndjson.header("Content-Type")).startsWith("application/x-ndjson");
+        assertThat(ndjson.text().split("\n")).hasSize(positions.size());
+        assertThat(json.body().get("events")).hasSize(positions.size());
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().get("errors").get(0).get("field").asText()).isEqualTo("format");
+        assertThat(unknown.body().get("detail").asText()).isEqualTo("format must be json, ndjson or csv");
+    }
+
+    @Test
     void answersStaleInsteadOfHangingPastTheBound() {
         Reply reply = get(DB + "/drift?minPosition=" + (position + 1000), "audrey");
 

@@ -1,13 +1,20 @@
 package org.migrationledger.analysis.rules;
 
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.migrationledger.analysis.change.Names;
 
 /**
- * Whether ALTER COLUMN ... TYPE rewrites the table. PostgreSQL skips the rewrite only for binary-coercible changes
- * that cannot invalidate a stored value: widening or removing a varchar/numeric/varbit limit, varchar to text,
- * cidr to inet. Anything else (int to bigint, text to jsonb, ...) rewrites the table and rebuilds its indexes.
+ * Whether ALTER COLUMN ... TYPE rewrites the table. PostgreSQL skips the rewrite only when the cast is binary-coercible
+ * ({@code pg_cast.castmethod = 'b'}) and any length coercion left is one its support function proves a no-op: a
+ * limit widened or removed (varchar, varbit, numeric at the same scale, the fractional seconds of timestamp, time and
+ * interval), varchar to text and back to an unlimited varchar, bit to an unlimited varbit, xml to text, cidr to inet.
+ * Everything else rewrites the table and rebuilds its indexes: a narrowing, a new limit on an unlimited column, char(n)
+ * (its cast trims), int to bigint, json to jsonb, and timestamp to timestamptz (free only in a UTC session, so it is
+ * not counted on). {@code TypeChangeAgainstPostgresIT} checks every pair here against a real PostgreSQL.
  */
 public final class TypeChange {
 
@@ -20,6 +27,8 @@ public final class TypeChange {
 
     private static final Map<String, String> ALIASES = Map.ofEntries(
             Map.entry("character varying", "varchar"),
+            Map.entry("character", "bpchar"),
+            Map.entry("char", "bpchar"),
             Map.entry("int", "integer"),
             Map.entry("int4", "integer"),
             Map.entry("int8", "bigint"),
@@ -30,9 +39,21 @@ public final class TypeChange {
             Map.entry("float4", "real"),
             Map.entry("timestamp without time zone", "timestamp"),
             Map.entry("timestamp with time zone", "timestamptz"),
+            Map.entry("time without time zone", "time"),
+            Map.entry("time with time zone", "timetz"),
             Map.entry("bit varying", "varbit"));
 
-    private static final Pattern SIZED = Pattern.compile("([a-z0-9_ ]+?)(?:\\((\\d+)(?:,(\\d+))?\\))?");
+    /** Types whose limit is checked by a length coercion PostgreSQL drops when the limit grows or goes. */
+    private static final Set<String> WIDENABLE_LIMITS =
+            Set.of("varchar", "varbit", "numeric", "timestamp", "timestamptz", "time", "timetz", "interval");
+
+    /** Binary-coercible casts to a target without a limit, so no length coercion runs at all. */
+    private static final Set<String> RELABELS_TO_UNLIMITED =
+            Set.of("varchar>text", "text>varchar", "xml>text", "bit>varbit", "cidr>inet");
+
+    /** A base name, an optional (length[,scale]), and an optional time zone suffix after the precision. */
+    private static final Pattern SIZED =
+            Pattern.compile("([a-z0-9_ ]+?)(?:\\((\\d+)(?:,(\\d+))?\\))?( with(?:out)? time zone)?");
 
     private TypeChange() {}
 
@@ -54,30 +75,34 @@ public final class TypeChange {
     }
 
     private static boolean widens(Sized from, Sized to) {
-        boolean toText = to.base().equals("text") && from.base().equals("varchar");
-        boolean sameBase = from.base().equals(to.base());
-        boolean limitWidened = sameBase
-                && (from.base().equals("varchar")
-                        || from.base().equals("varbit")
-                        || from.base().equals("numeric"))
-                && (to.length() == null
-                        || (from.length() != null
-                                && to.length() >= from.length()
-                                && java.util.Objects.equals(from.scale(), to.scale())));
-        boolean inet = from.base().equals("cidr") && to.base().equals("inet");
-        return toText || limitWidened || inet;
+        if (from.base().equals(to.base())) {
+            return WIDENABLE_LIMITS.contains(from.base()) && limitKeptOrWidened(from, to);
+        }
+        return to.length() == null && RELABELS_TO_UNLIMITED.contains(from.base() + ">" + to.base());
+    }
+
+    private static boolean limitKeptOrWidened(Sized from, Sized to) {
+        if (to.length() == null) {
+            return true;
+        }
+        return from.length() != null && to.length() >= from.length() && Objects.equals(from.scale(), to.scale());
     }
 
     private record Sized(String base, Integer length, Integer scale) {
 
         static Sized of(String type) {
-            Matcher matcher = SIZED.matcher(type.trim().toLowerCase(java.util.Locale.ROOT));
+            String normalized = Names.normalizeType(type);
+            Matcher matcher = SIZED.matcher(normalized);
             if (!matcher.matches()) {
-                return new Sized(type.trim().toLowerCase(java.util.Locale.ROOT), null, null);
+                return new Sized(normalized, null, null);
             }
-            String base = ALIASES.getOrDefault(
-                    matcher.group(1).trim(), matcher.group(1).trim());
-            return new Sized(base, integer(matcher.group(2)), integer(matcher.group(3)));
+            String written = matcher.group(1).trim() + (matcher.group(4) == null ? "" : matcher.group(4));
+            String base = ALIASES.getOrDefault(written, written);
+            Integer length = integer(matcher.group(2));
+            Integer scale = base.equals("numeric") && length != null && matcher.group(3) == null
+                    ? Integer.valueOf(0)
+                    : integer(matcher.group(3));
+            return new Sized(base, length, scale);
         }
 
         private static Integer integer(String digits) {

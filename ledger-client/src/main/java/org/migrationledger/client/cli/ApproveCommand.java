@@ -55,7 +55,7 @@ final class ApproveCommand extends LedgerCommand {
     public Integer call() {
         List<String> ids = new ArrayList<>(migrationIds);
         if (directory != null) {
-            MigrationDirectory.read(directory, dialect).migrations().stream()
+            MigrationDirectory.read(directory, dialect).requireMigrations(directory, dialect).stream()
                     .map(Migration::migrationId)
                     .forEach(ids::add);
         }

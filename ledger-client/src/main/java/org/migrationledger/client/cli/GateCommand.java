@@ -56,7 +56,7 @@ final class GateCommand extends LedgerCommand {
         List<Question> questions = new ArrayList<>();
         migrationIds.forEach(id -> questions.add(new Question(id, null)));
         if (file != null) {
-            for (Migration migration : MigrationDirectory.read(file, dialect).migrations()) {
+            for (Migration migration : MigrationDirectory.read(file, dialect).requireMigrations(file, dialect)) {
                 questions.add(new Question(migration.migrationId(), migration.checksum()));
             }
         }

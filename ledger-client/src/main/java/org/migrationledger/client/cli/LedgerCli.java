@@ -29,6 +29,7 @@ import picocli.CommandLine.ParseResult;
             RegisterCommand.class,
             ProposeCommand.class,
             ApproveCommand.class,
+            ReviseCommand.class,
             GateCommand.class,
             RecordApplyCommand.class,
             RecordRollbackCommand.class,

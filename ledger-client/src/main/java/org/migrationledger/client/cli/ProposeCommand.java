@@ -80,7 +80,7 @@ final class ProposeCommand extends LedgerCommand {
     @Override
     public Integer call() {
         MigrationDirectory directory = MigrationDirectory.read(path, dialect);
-        List<Migration> migrations = versionScheme.assign(directory.migrations(), startVersion);
+        List<Migration> migrations = versionScheme.assign(directory.requireMigrations(path, dialect), startVersion);
         if (version != null) {
             if (migrations.size() != 1) {
                 throw new IllegalArgumentException("--schema-version is for a single file; " + path + " holds "

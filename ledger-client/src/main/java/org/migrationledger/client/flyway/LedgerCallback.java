@@ -104,6 +104,7 @@ public class LedgerCallback implements Callback {
 
     private void start(Context context) {
         run = new FlywayRun(settings(context.getConfiguration()));
+        SettingsCheck.verify(run.settings());
         run.flushSpool();
     }
 

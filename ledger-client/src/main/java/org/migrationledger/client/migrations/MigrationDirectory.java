@@ -90,6 +90,19 @@ public final class MigrationDirectory {
         return skipped;
     }
 
+    /**
+     * The migrations, or a refusal naming what was read: a command given a directory with none in it (a wrong path, a
+     * wrong dialect) must say so rather than succeed having done nothing.
+     */
+    public List<Migration> requireMigrations(Path path, String dialect) {
+        if (!migrations.isEmpty()) {
+            return migrations;
+        }
+        throw new IllegalArgumentException("No migrations of dialect " + dialect + " in " + path + " ("
+                + skipped.size() + " other file(s) skipped). Up migrations are named V<version>__<description>.sql,"
+                + " <version>_<name>[.<dialect>].up.sql or <version>_<name>.sql.");
+    }
+
     private static Migration migration(MigrationName name, Path up, Path down) {
         String upScript = text(up);
         String downScript = down == null ? null : text(down);

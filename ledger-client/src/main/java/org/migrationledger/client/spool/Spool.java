@@ -90,6 +90,11 @@ public final class Spool {
      * order for the next flush). Only one flush runs per spool at a time; a concurrent one returns at once.
      */
     public FlushResult flush(LedgerClient client, Consumer<FlushStep> progress) {
+        return locked(() -> flushLocked(client, progress));
+    }
+
+    /** Runs a flush of this spool (its waiting or its refused reports) while no other flush of it runs. */
+    FlushResult locked(LockedFlush flush) {
         if (!Files.isDirectory(directory)) {
             return new FlushResult(0, 0, 0, null);
         }
@@ -99,10 +104,14 @@ public final class Spool {
             if (lock == null) {
                 return new FlushResult(0, 0, pending().size(), "another flush of " + directory + " is running");
             }
-            return flushLocked(client, progress);
+            return flush.run();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot flush the spool in " + directory, e);
         }
+    }
+
+    interface LockedFlush {
+        FlushResult run() throws IOException;
     }
 
     private FlushResult flushLocked(LedgerClient client, Consumer<FlushStep> progress) throws IOException {

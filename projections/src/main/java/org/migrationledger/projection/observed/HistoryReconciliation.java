@@ -11,29 +11,44 @@ import org.migrationledger.api.events.SchemaSnapshotObserved.HistoryRow;
 import org.migrationledger.api.queries.DriftFindingView;
 
 /**
- * Reconciles an environment's {@code flyway_schema_history}, as observed, with what the ledger had recorded there
- * when the observation arrived: migrations the target ran that the ledger never heard of
- * ({@code UNRECORDED_MIGRATION}), and migrations the ledger recorded that the target does not hold
- * ({@code MISSING_IN_TARGET}). Pure: no I/O.
+ * Reconciles an environment's {@code flyway_schema_history}, as observed, with everything the ledger knows about the
+ * environment now: migrations the target ran that the ledger has no apply of ({@code UNRECORDED_MIGRATION}; an apply
+ * or an imported run recorded after the observation explains it too), and migrations the ledger recorded as applied
+ * before the observation that the target does not hold and that the ledger still counts as applied
+ * ({@code MISSING_IN_TARGET}; an apply recorded after the observation cannot be expected in it). Pure: no I/O.
  */
 final class HistoryReconciliation {
 
     /** One of the ledger's facts about the environment, in ledger order. */
-    record Fact(String migrationId, String kind) {}
+    record Fact(String migrationId, String kind, long sequence) {
+
+        boolean applied() {
+            return kind.equals("APPLIED");
+        }
+    }
 
     private HistoryReconciliation() {}
 
     static List<DriftFindingView> findings(
             String environment,
             Instant observedAt,
+            long observedSequence,
             List<HistoryRow> history,
             List<Fact> ledgerFacts,
             Set<String> proposed) {
         Map<String, HistoryRow> inTarget = appliedInTarget(history);
-        Set<String> inLedger = appliedInLedger(ledgerFacts);
+        List<Fact> before = ledgerFacts.stream()
+                .filter(fact -> fact.sequence() < observedSequence)
+                .toList();
+        Set<String> appliedBefore = appliedInLedger(before);
+        Set<String> appliedNow = appliedInLedger(ledgerFacts);
+        Set<String> explained = new LinkedHashSet<>(appliedBefore);
+        ledgerFacts.stream()
+                .filter(fact -> fact.sequence() > observedSequence && fact.applied())
+                .forEach(fact -> explained.add(fact.migrationId()));
         List<DriftFindingView> findings = new ArrayList<>();
         inTarget.forEach((migrationId, row) -> {
-            if (!inLedger.contains(migrationId)) {
+            if (!explained.contains(migrationId)) {
                 findings.add(new DriftFindingView(
                         "UNRECORDED_MIGRATION",
                         "HIGH",
@@ -51,8 +66,8 @@ final class HistoryReconciliation {
                                         : " never saw it: it was not even proposed.")));
             }
         });
-        inLedger.stream()
-                .filter(migrationId -> !inTarget.containsKey(migrationId))
+        appliedBefore.stream()
+                .filter(migrationId -> appliedNow.contains(migrationId) && !inTarget.containsKey(migrationId))
                 .forEach(migrationId -> findings.add(new DriftFindingView(
                         "MISSING_IN_TARGET",
                         "HIGH",
@@ -83,7 +98,7 @@ final class HistoryReconciliation {
     private static Set<String> appliedInLedger(List<Fact> facts) {
         Set<String> applied = new LinkedHashSet<>();
         for (Fact fact : facts) {
-            if (fact.kind().equals("APPLIED")) {
+            if (fact.applied()) {
                 applied.add(fact.migrationId());
             } else {
                 applied.remove(fact.migrationId());

@@ -75,8 +75,9 @@ class ObservedSchemaQueryHandler implements DriftSource {
                     .ifPresent(history -> findings.addAll(HistoryReconciliation.findings(
                             environment,
                             history.capturedAt(),
+                            history.sequence(),
                             ObservedJson.history(history.json()),
-                            facts(generation, database, environment, history.sequence()),
+                            facts(generation, database, environment),
                             proposed)));
         }
         List<Observation> observations = observations(generation, database);
@@ -152,12 +153,12 @@ class ObservedSchemaQueryHandler implements DriftSource {
                 .optional();
     }
 
-    private List<HistoryReconciliation.Fact> facts(int generation, String database, String environment, long before) {
+    private List<HistoryReconciliation.Fact> facts(int generation, String database, String environment) {
         return jdbc.sql("""
-                        select migration_id, kind from observed_fact where generation = ? and database_name = ?
-                        and environment = ? and sequence_number < ? order by sequence_number""")
-                .params(generation, database, environment, before)
-                .query((rs, row) -> new HistoryReconciliation.Fact(rs.getString(1), rs.getString(2)))
+                        select migration_id, kind, sequence_number from observed_fact where generation = ?
+                        and database_name = ? and environment = ? order by sequence_number""")
+                .params(generation, database, environment)
+                .query((rs, row) -> new HistoryReconciliation.Fact(rs.getString(1), rs.getString(2), rs.getLong(3)))
                 .list();
     }
 
