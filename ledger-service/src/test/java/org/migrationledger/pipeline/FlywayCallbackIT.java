@@ -91,10 +91,12 @@ class FlywayCallbackIT extends LedgerServiceIT {
             assertThat(repaired.path("summary").asText())
                     .isEqualTo("flyway repair of the history in ci removed the failed run of 0002_index_items;"
                             + " realigned with the files on disk 0001_create_items.");
-            // The repair comes first, then the schema it left.
-            List<String> types = auditTypes();
-            assertThat(types.indexOf("MigrationHistoryRepaired"))
-                    .isLessThan(types.lastIndexOf("SchemaSnapshotObserved"));
+            // The repair comes first, then the schema it left (the trail may not hold the snapshot yet).
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                List<String> types = auditTypes();
+                assertThat(types.indexOf("MigrationHistoryRepaired"))
+                        .isLessThan(types.lastIndexOf("SchemaSnapshotObserved"));
+            });
             await().atMost(Duration.ofSeconds(20))
                     .untilAsserted(
                             () -> assertThat(ciStatusOf("0002_index_items")).isEqualTo("PENDING"));
