@@ -79,9 +79,10 @@ class AuditTrailQueryHandler {
     }
 
     private static StringBuilder filtered(int generation, AuditFilter filter, java.util.Map<String, Object> statement) {
-        StringBuilder sql = new StringBuilder("select global_index, event_id, event_type, database_name,"
-                + " sequence_number, migration_id, environment, principal, source_tool, source_run_url, correlation_id,"
-                + " recorded_at, summary, payload::text as payload from audit_event where generation = :generation");
+        StringBuilder sql = new StringBuilder("""
+                select global_index, event_id, event_type, database_name,
+                sequence_number, migration_id, environment, principal, source_tool, source_run_url, correlation_id,
+                recorded_at, summary, payload::text as payload from audit_event where generation = :generation""");
         statement.put("generation", generation);
         condition(sql, statement, "database_name = :database", "database", filter.database());
         condition(sql, statement, "migration_id = :migration", "migration", filter.migrationId());
