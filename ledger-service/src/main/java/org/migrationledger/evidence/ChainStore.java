@@ -113,8 +113,12 @@ public class ChainStore {
     }
 
     static StoredEvent storedEvent(ResultSet rs, int row) throws SQLException {
+        return storedEvent(rs, rs.getLong("global_index"));
+    }
+
+    private static StoredEvent storedEvent(ResultSet rs, long position) throws SQLException {
         return new StoredEvent(
-                rs.getLong("global_index"),
+                position,
                 rs.getString("event_identifier"),
                 rs.getString("aggregate_identifier"),
                 rs.getLong("sequence_number"),
@@ -128,19 +132,7 @@ public class ChainStore {
 
     private static ChainEntry entry(ResultSet rs, int row) throws SQLException {
         long position = rs.getLong("position");
-        StoredEvent event = rs.getString("event_identifier") == null
-                ? null
-                : new StoredEvent(
-                        position,
-                        rs.getString("event_identifier"),
-                        rs.getString("aggregate_identifier"),
-                        rs.getLong("sequence_number"),
-                        rs.getString("type"),
-                        rs.getString("time_stamp"),
-                        rs.getString("payload_type"),
-                        rs.getString("payload_revision"),
-                        rs.getBytes("payload"),
-                        rs.getBytes("meta_data"));
+        StoredEvent event = rs.getString("event_identifier") == null ? null : storedEvent(rs, position);
         ChainLink link = rs.getBytes("hash") == null
                 ? null
                 : new ChainLink(
