@@ -21,6 +21,8 @@ import org.migrationledger.chain.BreakKind;
 import org.migrationledger.client.cli.LedgerCli;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 13: an attacker with superuser access to the ledger's database disables the append-only triggers and edits
@@ -287,16 +289,18 @@ class TamperIT extends LedgerServiceIT {
         });
     }
 
-    /** What a superuser does: switches the append-only triggers off, edits, and switches them on again. */
+    /**
+     * What a superuser does: switches the append-only triggers off, edits, and switches them on again, in one
+     * transaction, so that the chainer (which would link a store emptied for a moment) sees the edit whole.
+     */
     private void withTriggersDisabled(Runnable edit) {
-        JdbcClient jdbc = JdbcClient.create(dataSource);
-        jdbc.sql("alter table domain_event_entry disable trigger user").update();
-        jdbc.sql("alter table event_chain disable trigger user").update();
-        try {
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource)).executeWithoutResult(status -> {
+            JdbcClient jdbc = JdbcClient.create(dataSource);
+            jdbc.sql("alter table domain_event_entry disable trigger user").update();
+            jdbc.sql("alter table event_chain disable trigger user").update();
             edit.run();
-        } finally {
             jdbc.sql("alter table domain_event_entry enable trigger user").update();
             jdbc.sql("alter table event_chain enable trigger user").update();
-        }
+        });
     }
 }
