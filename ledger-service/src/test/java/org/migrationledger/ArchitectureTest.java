@@ -63,6 +63,18 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** An auditor verifies an export with the client alone, by the same code as the service: JDK only. */
+    @Test
+    void theHashChainDependsOnlyOnTheJdk() {
+        classes()
+                .that()
+                .resideInAPackage("org.migrationledger.chain..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "org.migrationledger.chain..")
+                .check(classes);
+    }
+
     @Test
     void thereAreNoDumpingGroundPackages() {
         noClasses()

@@ -49,10 +49,16 @@ public abstract class LedgerServiceIT {
     static void ledgerProperties(DynamicPropertyRegistry registry) {
         SpringTestDatabases.register(registry, "service");
         registry.add("ledger.security.token-file", LedgerServiceIT::writeTokenFile);
+        registry.add("ledger.security.development-signing-key-file", LedgerServiceIT::signingKeyFile);
     }
 
     public static String tokenOf(String principal) {
         return principal + "-token";
+    }
+
+    /** A development key of the test run's own, generated on first use, outside the source tree. */
+    private static String signingKeyFile() {
+        return Path.of("target", "test-signing-key.pem").toAbsolutePath().toString();
     }
 
     private static String writeTokenFile() {

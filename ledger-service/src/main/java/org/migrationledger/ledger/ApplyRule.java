@@ -16,7 +16,8 @@ sealed interface ApplyRule
                 EarlierMigrationsFirst,
                 NotAlreadyApplied,
                 NotRolledBackElsewhere,
-                ContractAfterStabilityWindow {
+                ContractAfterStabilityWindow,
+                DeployerMustNotHaveDecided {
 
     List<ApplyRule> ALL = List.of(
             new MustBeApproved(),
@@ -25,7 +26,8 @@ sealed interface ApplyRule
             new EarlierMigrationsFirst(),
             new NotAlreadyApplied(),
             new NotRolledBackElsewhere(),
-            new ContractAfterStabilityWindow());
+            new ContractAfterStabilityWindow(),
+            new DeployerMustNotHaveDecided());
 
     Optional<PolicyViolation> check(ApplyContext context);
 

@@ -14,4 +14,5 @@ public record RecordApply(
         Long durationMs,
         String error,
         String tool,
-        String runUrl) {}
+        String runUrl,
+        String deployedBy) {}

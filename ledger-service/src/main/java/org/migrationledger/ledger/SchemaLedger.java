@@ -113,8 +113,8 @@ class SchemaLedger {
     @CommandHandler
     List<PolicyViolation> handle(RecordApply command, PolicySettings settings) {
         MigrationState migration = Facts.migrationIn(state, command.migrationId(), command.environment());
-        List<PolicyViolation> violations = ApplyRule.violations(
-                new ApplyContext(state, migration, command.environment(), command.checksum(), settings));
+        List<PolicyViolation> violations = ApplyRule.violations(new ApplyContext(
+                state, migration, command.environment(), command.checksum(), settings, command.deployedBy()));
         apply(Facts.applyEvent(database, command, violations));
         return violations;
     }
@@ -142,8 +142,8 @@ class SchemaLedger {
         String checksum = command.checksum() != null
                 ? command.checksum()
                 : migration.approvedChecksum() != null ? migration.approvedChecksum() : migration.checksum();
-        return GateDecision.of(
-                ApplyRule.violations(new ApplyContext(state, migration, command.environment(), checksum, settings)));
+        return GateDecision.of(ApplyRule.violations(
+                new ApplyContext(state, migration, command.environment(), checksum, settings, null)));
     }
 
     /** The promotion path, once the environment is known to be on it. */

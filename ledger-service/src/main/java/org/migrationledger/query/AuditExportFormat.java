@@ -3,20 +3,27 @@ package org.migrationledger.query;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 import org.migrationledger.api.queries.AuditEventView;
+import org.migrationledger.chain.ExportedEntry;
 
 /**
- * Writes exported audit events one by one: NDJSON (one JSON object a line) or CSV (RFC 4180, header first, CRLF line
- * ends).
+ * Writes exported audit events one by one, each with its hash-chain entry, and the signed digest the export ends
+ * at (docs/security.md, "Exports"): NDJSON puts the digest in a first header line and each event's stored bytes and
+ * hashes in its {@code chain} object, so that {@code ledger verify} checks the file alone; CSV (RFC 4180, header
+ * first, CRLF line ends) carries each row's previous position, previous hash and hash, and the digest as a last
+ * line starting with {@code #}.
  */
-final class AuditExportFormat {
+abstract class AuditExportFormat {
+
+    static final String FORMAT = "migration-ledger/audit-export/v1";
 
     static final List<String> CSV_COLUMNS = List.of(
             "position",
@@ -32,14 +39,10 @@ final class AuditExportFormat {
             "eventId",
             "sequenceNumber",
             "summary",
-            "payload");
-
-    private static final CsvMapper CSV_MAPPER = new CsvMapper();
-    private static final CsvSchema CSV_SCHEMA = CsvSchema.builder()
-            .addColumns(CSV_COLUMNS, CsvSchema.ColumnType.STRING)
-            .setUseHeader(true)
-            .setLineSeparator("\r\n")
-            .build();
+            "payload",
+            "previousPosition",
+            "previousHash",
+            "hash");
 
     /**
      * Characters that make a spreadsheet read a cell as a formula. Auditors open exports in spreadsheets, and several
@@ -48,82 +51,126 @@ final class AuditExportFormat {
      */
     private static final String FORMULA_STARTS = "=+-@\t\r";
 
-    private final Consumer<AuditEventView> writer;
-    private final Flush flush;
+    /** What the export proves: its format, whether a filter left events out, the digest and the signing key. */
+    record Header(Export export, AuditProofController.Digest digest, String publicKey) {}
 
-    private AuditExportFormat(Consumer<AuditEventView> writer, Flush flush) {
-        this.writer = writer;
-        this.flush = flush;
-    }
+    record Export(String format, boolean partial, Object filter) {}
 
-    void write(AuditEventView event) {
-        writer.accept(event);
-    }
+    abstract void begin(Header header);
 
-    /** Pushes everything written so far to the underlying writer and flushes it. */
-    void finish() {
-        try {
-            flush.run();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
+    /** One event; {@code view} is null for a stored event the audit trail does not show. */
+    abstract void write(AuditEventView view, ExportedEntry chain);
 
-    private interface Flush {
-        void run() throws IOException;
-    }
+    /** Ends the export and flushes it. */
+    abstract void finish(Header header);
 
     static AuditExportFormat ndjson(Writer out, ObjectMapper json) {
-        return new AuditExportFormat(
-                event -> {
-                    try {
-                        out.write(json.writeValueAsString(AuditTrailController.AuditEvent.of(event)));
-                        out.write('\n');
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                },
-                out::flush);
+        return new AuditExportFormat() {
+            @Override
+            void begin(Header header) {
+                line(json.valueToTree(header));
+            }
+
+            @Override
+            void write(AuditEventView view, ExportedEntry chain) {
+                ObjectNode line = view == null
+                        ? json.createObjectNode().put("position", chain.position())
+                        : json.valueToTree(AuditTrailController.AuditEvent.of(view));
+                line.set("chain", json.valueToTree(chain));
+                line(line);
+            }
+
+            @Override
+            void finish(Header header) {
+                flush(out);
+            }
+
+            private void line(ObjectNode node) {
+                try {
+                    out.write(json.writeValueAsString(node));
+                    out.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
     }
 
-    static AuditExportFormat csv(Writer out) {
+    static AuditExportFormat csv(Writer out, ObjectMapper json) {
+        CsvSchema schema = CsvSchema.builder()
+                .addColumns(CSV_COLUMNS, CsvSchema.ColumnType.STRING)
+                .setUseHeader(true)
+                .setLineSeparator("\r\n")
+                .build();
         SequenceWriter rows;
         try {
             // Flushing after every row would defeat the response's buffering on an export of a million events.
-            rows = CSV_MAPPER
-                    .writer(CSV_SCHEMA)
+            rows = new CsvMapper()
+                    .writer(schema)
                     .without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE)
                     .writeValues(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new AuditExportFormat(
-                event -> {
-                    try {
-                        rows.write(row(event));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                },
-                rows::flush);
+        return new AuditExportFormat() {
+            @Override
+            void begin(Header header) {}
+
+            @Override
+            void write(AuditEventView view, ExportedEntry chain) {
+                try {
+                    rows.write(row(view, chain));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            void finish(Header header) {
+                try {
+                    rows.flush();
+                    out.write("# " + json.writeValueAsString(header) + "\r\n");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+                flush(out);
+            }
+        };
     }
 
-    private static List<String> row(AuditEventView event) {
-        return List.of(
-                Long.toString(event.position()),
-                event.recordedAt().toString(),
-                text(event.database()),
-                text(event.type()),
-                text(event.migrationId()),
-                text(event.environment()),
-                text(event.principal()),
-                text(event.sourceTool()),
-                text(event.sourceRunUrl()),
-                text(event.correlationId()),
-                text(event.eventId()),
-                Long.toString(event.sequenceNumber()),
-                text(event.summary()),
-                text(event.payloadJson()));
+    private static void flush(Writer out) {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> row(AuditEventView event, ExportedEntry chain) {
+        List<String> row = new ArrayList<>(CSV_COLUMNS.size());
+        row.add(Long.toString(chain.position()));
+        if (event == null) {
+            row.addAll(java.util.Collections.nCopies(13, ""));
+        } else {
+            row.addAll(List.of(
+                    event.recordedAt().toString(),
+                    text(event.database()),
+                    text(event.type()),
+                    text(event.migrationId()),
+                    text(event.environment()),
+                    text(event.principal()),
+                    text(event.sourceTool()),
+                    text(event.sourceRunUrl()),
+                    text(event.correlationId()),
+                    text(event.eventId()),
+                    Long.toString(event.sequenceNumber()),
+                    text(event.summary()),
+                    text(event.payloadJson())));
+        }
+        row.add(chain.previousPosition() == null ? "" : chain.previousPosition().toString());
+        row.add(text(chain.previousHash()));
+        row.add(text(chain.hash()));
+        return row;
     }
 
     static String text(String value) {

@@ -17,12 +17,21 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryGateway;
 import org.migrationledger.api.queries.AuditEventView;
 import org.migrationledger.api.queries.AuditFilter;
 import org.migrationledger.api.queries.AuditPageView;
 import org.migrationledger.api.queries.FindAuditEvents;
+import org.migrationledger.api.queries.FindAuditEventsBetween;
+import org.migrationledger.chain.ChainEntry;
+import org.migrationledger.chain.ExportedEntry;
+import org.migrationledger.evidence.ChainSettings;
+import org.migrationledger.evidence.ChainStore;
+import org.migrationledger.evidence.Digests;
+import org.migrationledger.security.SigningKey;
 import org.migrationledger.web.InvalidRequestException;
 import org.migrationledger.web.ReadYourWrites;
 import org.springframework.http.HttpHeaders;
@@ -35,7 +44,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The audit trail: a JSON page by default; the whole filtered trail as NDJSON or CSV when the client accepts one of
- * them, written row by row as the keyset walk reads it.
+ * them, in position order with each event's hash-chain entry and the signed digest it ends at, written row by row.
  */
 @RestController
 @Tag(name = "Audit")
@@ -48,11 +57,26 @@ class AuditTrailController {
     private final QueryGateway queries;
     private final ReadYourWrites reads;
     private final ObjectMapper json;
+    private final ChainStore chain;
+    private final ChainSettings chainSettings;
+    private final Digests digests;
+    private final SigningKey key;
 
-    AuditTrailController(QueryGateway queries, ReadYourWrites reads, ObjectMapper json) {
+    AuditTrailController(
+            QueryGateway queries,
+            ReadYourWrites reads,
+            ObjectMapper json,
+            ChainStore chain,
+            ChainSettings chainSettings,
+            Digests digests,
+            SigningKey key) {
         this.queries = queries;
         this.reads = reads;
         this.json = json;
+        this.chain = chain;
+        this.chainSettings = chainSettings;
+        this.digests = digests;
+        this.key = key;
     }
 
     /**
@@ -113,19 +137,51 @@ class AuditTrailController {
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit-events." + extension + "\"");
         Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8));
         AuditExportFormat export =
-                type.equals(CSV) ? AuditExportFormat.csv(writer) : AuditExportFormat.ndjson(writer, json);
-        export(filter, export);
-        export.finish();
+                type.equals(CSV) ? AuditExportFormat.csv(writer, json) : AuditExportFormat.ndjson(writer, json);
+        AuditExportFormat.Header header = header(filter, position);
+        export.begin(header);
+        export(filter, header, export);
+        export.finish(header);
     }
 
-    /** Walks the keyset page by page, so that nothing is held in memory and no transaction stays open. */
-    private void export(AuditFilter filter, AuditExportFormat export) {
-        String after = null;
-        do {
-            AuditPageView page = page(filter, after, FindAuditEvents.MAX_PAGE_SIZE);
-            page.events().forEach(export::write);
-            after = page.nextCursor();
-        } while (after != null);
+    /**
+     * The digest an export ends at, taken first so that the export is exactly the chain up to it; with
+     * {@code minPosition}, once the chain has linked that write (bounded).
+     */
+    private AuditExportFormat.Header header(AuditFilter filter, long position) {
+        if (position >= 0) {
+            chain.awaitLinked(position, chainSettings.awaitTimeout());
+        }
+        boolean partial = !filter.equals(AuditFilter.none());
+        return new AuditExportFormat.Header(
+                new AuditExportFormat.Export(AuditExportFormat.FORMAT, partial, partial ? filter : null),
+                AuditProofController.Digest.of(digests.current()),
+                key.publicKeyPem());
+    }
+
+    /**
+     * Walks the hash chain up to the digest a range of positions at a time, taking each event's audit view from the
+     * read model: nothing is held in memory and no transaction stays open. A filtered export holds the events the
+     * filter selects; an unfiltered one every stored or linked position, shown or not by the audit trail.
+     */
+    private void export(AuditFilter filter, AuditExportFormat.Header header, AuditExportFormat export) {
+        boolean partial = header.export().partial();
+        long through = header.digest().position();
+        for (long after = 0; after < through; after += FindAuditEvents.MAX_PAGE_SIZE) {
+            long last = Math.min(after + FindAuditEvents.MAX_PAGE_SIZE, through);
+            Map<Long, AuditEventView> views = queries
+                    .query(new FindAuditEventsBetween(filter, after, last), AuditPageView.class)
+                    .join()
+                    .events()
+                    .stream()
+                    .collect(Collectors.toMap(AuditEventView::position, view -> view));
+            for (ChainEntry entry : chain.entries(after, last)) {
+                AuditEventView view = views.get(entry.position());
+                if (view != null || !partial) {
+                    export.write(view, ExportedEntry.of(entry));
+                }
+            }
+        }
     }
 
     private static int pageSize(Integer limit) {

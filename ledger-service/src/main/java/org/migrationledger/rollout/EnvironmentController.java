@@ -72,7 +72,8 @@ class EnvironmentController {
                 body.durationMs(),
                 body.error(),
                 body.tool(),
-                body.runUrl());
+                body.runUrl(),
+                caller.getName());
         Dispatched<List<PolicyViolation>> outcome =
                 dispatch.send(command, db, request, caller, body.tool(), body.runUrl());
         return LedgerPosition.respond(

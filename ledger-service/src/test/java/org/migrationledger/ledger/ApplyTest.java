@@ -154,7 +154,7 @@ class ApplyTest {
     @Test
     void recordsAFailedApplyWithItsError() {
         RecordApply failed =
-                new RecordApply(DB, FIRST, "local", CHECKSUM_1, false, null, 12L, "lock timeout", "flyway", null);
+                new RecordApply(DB, FIRST, "local", CHECKSUM_1, false, null, 12L, "lock timeout", "flyway", null, "ci");
         fixture.given(registered(), proposed(FIRST, "1.0.0", CHECKSUM_1))
                 .when(failed)
                 .expectEvents(new MigrationApplyFailed(
@@ -177,6 +177,33 @@ class ApplyTest {
                 .expectNoEvents()
                 .expectException(LedgerRuleViolation.class)
                 .expectExceptionMessage(containsString("never proposed"));
+    }
+
+    @Test
+    void recordsAProductionDeployByTheApproverOrProposerAsASegregationOfDutiesViolation() {
+        for (String decider : List.of("bob", "alice")) {
+            fixture.given(approvedFirst())
+                    .andGiven(appliedEverywhere(FIRST, CHECKSUM_1).subList(0, 3).toArray())
+                    .when(deployedBy(decider, "production"))
+                    .expectResultMessagePayloadMatching(codes("SEGREGATION_OF_DUTIES"))
+                    .expectEventsMatching(singleEventWith("SEGREGATION_OF_DUTIES"));
+        }
+    }
+
+    @Test
+    void segregationOfDutiesBindsOnlyProductionAndOnlyThoseWhoDecided() {
+        fixture.given(approvedFirst())
+                .andGiven(appliedEverywhere(FIRST, CHECKSUM_1).subList(0, 3).toArray())
+                .when(deployedBy("ci", "production"))
+                .expectResultMessagePayload(List.of());
+        fixture.given(approvedFirst())
+                .andGiven(appliedEverywhere(FIRST, CHECKSUM_1).subList(0, 2).toArray())
+                .when(deployedBy("bob", "staging"))
+                .expectResultMessagePayload(List.of());
+    }
+
+    private static RecordApply deployedBy(String principal, String environment) {
+        return new RecordApply(DB, FIRST, environment, CHECKSUM_1, true, null, 100L, null, "flyway", null, principal);
     }
 
     private static Object[] approvedFirst() {

@@ -101,7 +101,7 @@ final class LedgerFixtures {
     }
 
     static RecordApply apply(String migrationId, String environment, String checksum) {
-        return new RecordApply(DB, migrationId, environment, checksum, true, null, 100L, null, "flyway", null);
+        return new RecordApply(DB, migrationId, environment, checksum, true, null, 100L, null, "flyway", null, "ci");
     }
 
     static ReleaseDeployed release(String environment, String release) {

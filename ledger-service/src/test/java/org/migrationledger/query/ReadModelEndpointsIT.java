@@ -244,11 +244,18 @@ class ReadModelEndpointsIT extends LedgerServiceIT {
         Reply csv = get(trail, "audrey", "Accept", "text/csv");
 
         assertThat(ndjson.header("Content-Type")).startsWith("application/x-ndjson");
-        assertThat(ndjson.text().split("\n")).hasSize(positions.size());
+        // A header line with the signed digest first, then one line per event of the filter, in position order.
+        String[] events = ndjson.text().split("\n");
+        assertThat(events).hasSize(positions.size() + 1);
+        assertThat(events[0]).contains("\"digest\"").contains("\"partial\":true");
+        assertThat(events[1]).contains("\"chain\"").contains("\"hash\"");
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
         String[] lines = csv.text().split("\r\n");
-        assertThat(lines).hasSize(positions.size() + 1);
-        assertThat(lines[0]).startsWith("position,recordedAt,database,type,");
+        assertThat(lines).hasSize(positions.size() + 2);
+        assertThat(lines[0])
+                .startsWith("position,recordedAt,database,type,")
+                .endsWith(",previousPosition,previousHash,hash");
+        assertThat(lines[lines.length - 1]).startsWith("# {\"export\"");
     }
 
     @Test

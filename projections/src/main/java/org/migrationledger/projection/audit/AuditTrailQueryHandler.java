@@ -9,6 +9,7 @@ import org.migrationledger.api.queries.AuditEventView;
 import org.migrationledger.api.queries.AuditFilter;
 import org.migrationledger.api.queries.AuditPageView;
 import org.migrationledger.api.queries.FindAuditEvents;
+import org.migrationledger.api.queries.FindAuditEventsBetween;
 import org.migrationledger.projection.rebuild.Generations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,12 +44,45 @@ class AuditTrailQueryHandler {
         return new AuditPageView(page, new AuditCursor(last.recordedAt(), last.position()).encode());
     }
 
+    @QueryHandler
+    public AuditPageView handle(FindAuditEventsBetween query) {
+        if (query.throughPosition() - query.afterPosition() > FindAuditEvents.MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("a range spans at most " + FindAuditEvents.MAX_PAGE_SIZE + " positions");
+        }
+        var statement = new java.util.LinkedHashMap<String, Object>();
+        StringBuilder sql = filtered(generations.active(AuditTrailReadModel.NAME), query.filter(), statement);
+        sql.append(" and global_index > :afterPosition and global_index <= :throughPosition order by global_index");
+        statement.put("afterPosition", query.afterPosition());
+        statement.put("throughPosition", query.throughPosition());
+        return new AuditPageView(
+                jdbc.sql(sql.toString())
+                        .params(statement)
+                        .query(AuditTrailQueryHandler::view)
+                        .list(),
+                null);
+    }
+
     private List<AuditEventView> page(int generation, AuditFilter filter, AuditCursor after, int limit) {
+        var statement = new java.util.LinkedHashMap<String, Object>();
+        StringBuilder sql = filtered(generation, filter, statement);
+        if (after != null) {
+            sql.append(" and (recorded_at, global_index) > (:afterAt, :afterPosition)");
+            statement.put("afterAt", Timestamp.from(after.recordedAt()));
+            statement.put("afterPosition", after.position());
+        }
+        sql.append(" order by recorded_at, global_index limit :limit");
+        statement.put("limit", limit);
+        return jdbc.sql(sql.toString())
+                .params(statement)
+                .query(AuditTrailQueryHandler::view)
+                .list();
+    }
+
+    private static StringBuilder filtered(int generation, AuditFilter filter, java.util.Map<String, Object> statement) {
         StringBuilder sql = new StringBuilder("""
                 select global_index, event_id, event_type, database_name,
                 sequence_number, migration_id, environment, principal, source_tool, source_run_url, correlation_id,
                 recorded_at, summary, payload::text as payload from audit_event where generation = :generation""");
-        var statement = new java.util.LinkedHashMap<String, Object>();
         statement.put("generation", generation);
         condition(sql, statement, "database_name = :database", "database", filter.database());
         condition(sql, statement, "migration_id = :migration", "migration", filter.migrationId());
@@ -61,17 +95,7 @@ class AuditTrailQueryHandler {
                 "from",
                 filter.from() == null ? null : Timestamp.from(filter.from()));
         condition(sql, statement, "recorded_at < :to", "to", filter.to() == null ? null : Timestamp.from(filter.to()));
-        if (after != null) {
-            sql.append(" and (recorded_at, global_index) > (:afterAt, :afterPosition)");
-            statement.put("afterAt", Timestamp.from(after.recordedAt()));
-            statement.put("afterPosition", after.position());
-        }
-        sql.append(" order by recorded_at, global_index limit :limit");
-        statement.put("limit", limit);
-        return jdbc.sql(sql.toString())
-                .params(statement)
-                .query(AuditTrailQueryHandler::view)
-                .list();
+        return sql;
     }
 
     private static void condition(
