@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /** Bearer tokens from the operator's token file; each endpoint open to the roles of PRODUCT.md §6. */
 @Configuration(proxyBeanMethods = false)
@@ -20,6 +21,13 @@ class SecurityConfig {
 
     private static final String DATABASE = "/api/v1/databases/*";
     private static final String ENVIRONMENT = DATABASE + "/environments/*";
+
+    /**
+     * The dashboard's pages load only the service's own scripts and styles and talk only to the service: no inline
+     * script, no third party, no framing.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, TokenFile tokenFile, ObjectMapper mapper) throws Exception {
@@ -29,12 +37,18 @@ class SecurityConfig {
                 .formLogin(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new BearerTokenFilter(tokenFile), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(
                         handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/error")
+                        .permitAll()
+                        // The dashboard's static files hold no data: every figure it shows comes from the API, with
+                        // the token the user enters.
+                        .requestMatchers(HttpMethod.GET, "/", "/index.html", "/dashboard/**", "/favicon.ico")
                         .permitAll()
                         .requestMatchers(HttpMethod.PUT, DATABASE)
                         .hasRole(Role.ADMIN.name())
