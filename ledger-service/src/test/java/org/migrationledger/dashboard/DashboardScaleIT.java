@@ -53,6 +53,8 @@ class DashboardScaleIT extends FleetStory {
                             "step " + i,
                             "checksum",
                             sha256(id(i)),
+                            "category",
+                            "expand",
                             "risk",
                             java.util.Map.of("impact", "low", "rollbackPlan", "restore"))));
         }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.migrationledger.pipeline.Cli;
 
 /** GET /api/v1/databases and /databases/{db}: the fleet's answer equals what was written, bad inputs name the field. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -121,6 +122,42 @@ class FleetEndpointsIT extends FleetStory {
                 .contains("default-src 'none'", "script-src 'self'", "frame-ancestors 'none'");
         assertThat(get("/dashboard/app.js", null).status()).isEqualTo(200);
         assertThat(get("/dashboard/views/fleet.js", null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theClientPrintsTheFleetAndOneDatabaseAsATable() {
+        get("/api/v1/databases?minPosition=" + position, "audrey");
+        Cli cli = new Cli("http://localhost:" + port);
+
+        Cli.Result fleet = cli.run("audrey", "status");
+        assertThat(fleet.exit()).as(fleet.toString()).isZero();
+        List<String> lines = fleet.out().lines().toList();
+        assertThat(lines.get(0)).startsWith("DATABASE").contains("ENVIRONMENT", "CURRENT", "PROMOTION", "DRIFT H/M/L");
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line.split("\\s+"))
+                        .containsExactly("shop", "dev", "1.1.0", "LEVEL", "0", drift("shop"), "1"));
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line.split("\\s+")).containsExactly("", "prod", "1.1.0", "AHEAD", "0"));
+        assertThat(lines)
+                .anySatisfy(
+                        line -> assertThat(line.split("\\s+")).containsExactly("", "production", "-", "BEHIND", "0"));
+
+        Cli.Result one = cli.run("audrey", "status", "shop");
+        assertThat(one.exit()).as(one.toString()).isZero();
+        assertThat(one.out()).doesNotContain("billing").contains("AWAITING APPROVAL 1.2.0 0003_index_notes");
+
+        Cli.Result unknown = cli.run("audrey", "status", "nowhere");
+        assertThat(unknown.exit()).as(unknown.toString()).isNotZero();
+        assertThat(unknown.err()).contains("404");
+        Cli.Result badName = cli.run("audrey", "status", "--name", "NO!");
+        assertThat(badName.exit()).as(badName.toString()).isNotZero();
+        assertThat(badName.err()).contains("name:");
+    }
+
+    private String drift(String db) {
+        JsonNode counts = get("/api/v1/databases/" + db, "audrey").body().get("openDrift");
+        return counts.get("HIGH").asLong() + "/" + counts.get("MEDIUM").asLong() + "/"
+                + counts.get("LOW").asLong();
     }
 
     private static List<String> texts(JsonNode array, String field) {

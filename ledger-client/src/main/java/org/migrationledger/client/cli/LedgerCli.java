@@ -36,7 +36,8 @@ import picocli.CommandLine.ParseResult;
             SnapshotCommand.class,
             ImportCommand.class,
             AnalyzeCommand.class,
-            FlushCommand.class
+            FlushCommand.class,
+            StatusCommand.class
         })
 public final class LedgerCli implements Runnable {
 
