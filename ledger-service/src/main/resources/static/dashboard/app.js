@@ -25,6 +25,7 @@ const form = document.getElementById('token-form');
 const live = document.getElementById('live');
 let shown = { key: null, data: null };
 let timer = null;
+let polling = false;
 
 function route() {
   const hash = location.hash || '#/';
@@ -51,7 +52,7 @@ async function refresh(force) {
     }
     live.textContent = `Live · updated ${new Date().toLocaleTimeString()}`;
   } catch (error) {
-    failed(error);
+    failed(error, current.key);
   }
 }
 
@@ -63,10 +64,15 @@ function restoreFocus(id) {
   if (element.tagName === 'INPUT' && element.type !== 'password') element.setSelectionRange(element.value.length, element.value.length);
 }
 
-function failed(error) {
+function failed(error, key) {
   if (error instanceof SignInNeeded) {
     stop();
     askForToken(token.get() ? error.message : '');
+    return;
+  }
+  if (shown.key === key) {
+    // A live refresh that fails keeps the page already shown and says so.
+    live.textContent = `Not updated: ${error.message}`;
     return;
   }
   shown = { key: null, data: null };
@@ -86,12 +92,18 @@ function start() {
   form.hidden = true;
   document.getElementById('sign-out').hidden = false;
   stop();
-  refresh(true);
-  timer = setInterval(() => refresh(false), POLL_MS);
+  polling = true;
+  refresh(true).then(poll);
+}
+
+/** The next poll starts only when the previous answer is in, so a slow service is never asked twice at once. */
+function poll() {
+  if (polling) timer = setTimeout(() => refresh(false).then(poll), POLL_MS);
 }
 
 function stop() {
-  if (timer) clearInterval(timer);
+  polling = false;
+  if (timer) clearTimeout(timer);
   timer = null;
   live.textContent = '';
 }

@@ -7,7 +7,9 @@ import org.migrationledger.api.queries.DatabaseSummaryView;
 import org.migrationledger.api.queries.FindDatabases;
 import org.migrationledger.api.queries.GetDatabase;
 import org.migrationledger.api.queries.GetMigrationScripts;
+import org.migrationledger.api.queries.GetStatusGrid;
 import org.migrationledger.api.queries.MigrationScriptsView;
+import org.migrationledger.api.queries.StatusGridView;
 import org.migrationledger.web.InvalidRequestException;
 import org.migrationledger.web.ReadYourWrites;
 import org.migrationledger.web.Unknown;
@@ -59,6 +61,15 @@ class FleetController {
         return ResponseEntity.status(answer.getStatusCode())
                 .headers(answer.getHeaders())
                 .body(entry(answer.getBody()));
+    }
+
+    /**
+     * The migrations × environments grid alone: the compatibility answer carries every pair of versions as well, too
+     * much to poll for a database with hundreds of migrations.
+     */
+    @GetMapping("/api/v1/databases/{db}/grid")
+    ResponseEntity<StatusGridView> grid(@PathVariable String db, @RequestParam(required = false) String minPosition) {
+        return reads.answer(READ_MODEL, minPosition, new GetStatusGrid(db), StatusGridView.class, Unknown.database(db));
     }
 
     /** The scripts the dashboard's migration page shows; the migration detail stays free of whole SQL files. */

