@@ -120,6 +120,13 @@ public abstract class LedgerServiceIT {
         }
     }
 
+    /** The codes of a list of policy violations (or gate reasons) in an answer. */
+    protected static List<String> codes(JsonNode violations) {
+        return java.util.stream.StreamSupport.stream(violations.spliterator(), false)
+                .map(node -> node.get("code").asText())
+                .toList();
+    }
+
     /** An HTTP answer with its body parsed when it is JSON. */
     public record Reply(int status, Map<String, List<String>> headers, String text) {
 

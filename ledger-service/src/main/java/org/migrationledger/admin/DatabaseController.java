@@ -3,16 +3,15 @@ package org.migrationledger.admin;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.HashSet;
 import java.util.List;
 import org.migrationledger.ledger.PutDatabase;
 import org.migrationledger.ledger.RegistrationOutcome;
-import org.migrationledger.naming.Names;
 import org.migrationledger.web.CommandDispatch;
 import org.migrationledger.web.CommandDispatch.Dispatched;
 import org.migrationledger.web.InvalidRequestException;
+import org.migrationledger.web.LedgerName;
 import org.migrationledger.web.LedgerPosition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,8 +36,7 @@ class DatabaseController {
 
     @PutMapping("/{db}")
     ResponseEntity<DatabaseResponse> put(
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name like 'wishlist'")
-                    String db,
+            @PathVariable @LedgerName String db,
             @RequestBody(required = false) @Valid DatabaseRequest body,
             HttpServletRequest request,
             Authentication caller) {
@@ -59,8 +57,7 @@ class DatabaseController {
     /** @param environments the promotion path in order; omitted for {@code local, ci, staging, production} */
     record DatabaseRequest(
             @Size(min = 1, max = 20, message = "must list between 1 and 20 environments")
-            List<@NotEmpty @Pattern(regexp = Names.NAME, message = "must be a lower-case name like 'staging'") String>
-                    environments) {}
+            List<@NotEmpty @LedgerName String> environments) {}
 
     record DatabaseResponse(String database, List<String> environments) {}
 }

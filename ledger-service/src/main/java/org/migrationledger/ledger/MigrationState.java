@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.migrationledger.api.events.MigrationAnalysis;
 import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRunImported;
@@ -15,71 +16,90 @@ import org.migrationledger.api.events.MigrationRunImported;
  */
 final class MigrationState {
 
-    private final String migrationId;
-    private final String version;
-    private String checksum;
-    private String normalizedSqlHash;
-    private final String proposedBy;
-    private String category;
-    private boolean breaking;
-    private final boolean highImpact;
-    private boolean rollbackSafe;
-    private boolean hasDownScript;
-    private final String expandMigrationId;
+    /** What is fixed once the migration is known. */
+    private record Identity(
+            String migrationId, String version, String proposedBy, boolean highImpact, String expandMigrationId) {}
+
+    /** What a revision replaces, with the script: its checksum and classification. */
+    private record Script(
+            String checksum,
+            String normalizedSqlHash,
+            String category,
+            boolean breaking,
+            boolean rollbackSafe,
+            boolean hasDownScript) {
+
+        static Script of(
+                String checksum,
+                MigrationAnalysis analysis,
+                String category,
+                boolean breaking,
+                boolean rollbackSafe,
+                String downScript) {
+            return new Script(
+                    checksum,
+                    analysis == null ? null : analysis.normalizedSqlHash(),
+                    category,
+                    breaking,
+                    rollbackSafe,
+                    downScript != null && !downScript.isBlank());
+        }
+    }
+
+    private final Identity identity;
+    private Script script;
     private final List<ApprovalState> approvals = new ArrayList<>();
     private final Map<String, EnvironmentState> environments = new HashMap<>();
     private MigrationStatus status = MigrationStatus.PROPOSED;
     private String approvedChecksum;
 
+    private MigrationState(Identity identity, Script script) {
+        this.identity = identity;
+        this.script = script;
+    }
+
     MigrationState(MigrationProposed proposed) {
-        this.migrationId = proposed.migrationId();
-        this.version = proposed.version();
-        this.checksum = proposed.checksum();
-        this.normalizedSqlHash =
-                proposed.analysis() == null ? null : proposed.analysis().normalizedSqlHash();
-        this.proposedBy = proposed.proposedBy();
-        this.category = proposed.category();
-        this.breaking = proposed.breaking();
-        this.highImpact = "HIGH".equals(proposed.risk().impact());
-        this.rollbackSafe = proposed.rollbackSafe();
-        this.hasDownScript =
-                proposed.downScript() != null && !proposed.downScript().isBlank();
-        this.expandMigrationId = proposed.expandMigrationId();
+        this(
+                new Identity(
+                        proposed.migrationId(),
+                        proposed.version(),
+                        proposed.proposedBy(),
+                        "HIGH".equals(proposed.risk().impact()),
+                        proposed.expandMigrationId()),
+                Script.of(
+                        proposed.checksum(),
+                        proposed.analysis(),
+                        proposed.category(),
+                        proposed.breaking(),
+                        proposed.rollbackSafe(),
+                        proposed.downScript()));
     }
 
     /** A migration the ledger learnt of from imported history: nothing was decided about it. */
-    private MigrationState(MigrationRunImported imported) {
-        this.migrationId = imported.migrationId();
-        this.version = imported.version();
-        this.checksum = imported.checksum();
-        this.normalizedSqlHash = null;
-        this.proposedBy = Imports.IMPORTED_BY;
-        this.category = null;
-        this.breaking = false;
-        this.highImpact = false;
-        this.rollbackSafe = imported.rollbackSafe();
-        this.hasDownScript = false;
-        this.expandMigrationId = null;
-        this.status = MigrationStatus.IMPORTED;
-    }
-
-    static MigrationState imported(MigrationRunImported entry) {
-        return new MigrationState(entry);
+    static MigrationState imported(MigrationRunImported imported) {
+        MigrationState migration = new MigrationState(
+                new Identity(imported.migrationId(), imported.version(), Imports.IMPORTED_BY, false, null),
+                new Script(imported.checksum(), null, null, false, imported.rollbackSafe(), false));
+        migration.status = MigrationStatus.IMPORTED;
+        return migration;
     }
 
     /** Restores the state a snapshot holds; the inverse of {@link #toSnapshot()}. */
     MigrationState(SchemaLedgerSnapshot.Migration snapshot) {
-        this.migrationId = snapshot.migrationId();
-        this.version = snapshot.version();
-        this.checksum = snapshot.checksum();
-        this.normalizedSqlHash = snapshot.normalizedSqlHash();
-        this.proposedBy = snapshot.proposedBy();
-        this.category = snapshot.category();
-        this.breaking = snapshot.breaking();
-        this.highImpact = snapshot.highImpact();
-        this.rollbackSafe = snapshot.rollbackSafe();
-        this.hasDownScript = snapshot.hasDownScript();
-        this.expandMigrationId = snapshot.expandMigrationId();
+        this(
+                new Identity(
+                        snapshot.migrationId(),
+                        snapshot.version(),
+                        snapshot.proposedBy(),
+                        snapshot.highImpact(),
+                        snapshot.expandMigrationId()),
+                new Script(
+                        snapshot.checksum(),
+                        snapshot.normalizedSqlHash(),
+                        snapshot.category(),
+                        snapshot.breaking(),
+                        snapshot.rollbackSafe(),
+                        snapshot.hasDownScript()));
         this.status = MigrationStatus.valueOf(snapshot.status());
         this.approvedChecksum = snapshot.approvedChecksum();
         snapshot.approvals()
@@ -94,17 +114,17 @@ final class MigrationState {
 
     SchemaLedgerSnapshot.Migration toSnapshot() {
         return new SchemaLedgerSnapshot.Migration(
-                migrationId,
-                version,
-                checksum,
-                normalizedSqlHash,
-                proposedBy,
-                category,
-                breaking,
-                highImpact,
-                rollbackSafe,
-                hasDownScript,
-                expandMigrationId,
+                identity.migrationId(),
+                identity.version(),
+                script.checksum(),
+                script.normalizedSqlHash(),
+                identity.proposedBy(),
+                script.category(),
+                script.breaking(),
+                identity.highImpact(),
+                script.rollbackSafe(),
+                script.hasDownScript(),
+                identity.expandMigrationId(),
                 status.name(),
                 approvedChecksum,
                 approvals.stream()
@@ -122,49 +142,49 @@ final class MigrationState {
     }
 
     String migrationId() {
-        return migrationId;
+        return identity.migrationId();
     }
 
     String version() {
-        return version;
+        return identity.version();
     }
 
     String checksum() {
-        return checksum;
+        return script.checksum();
     }
 
     String proposedBy() {
-        return proposedBy;
+        return identity.proposedBy();
     }
 
     /** The analysis's hash of the current script; null when no script was analysed. */
     String normalizedSqlHash() {
-        return normalizedSqlHash;
+        return script.normalizedSqlHash();
     }
 
     String category() {
-        return category;
+        return script.category();
     }
 
     /** Whether the migration breaks code still running against the old schema, as classified (not its impact). */
     boolean breaking() {
-        return breaking;
+        return script.breaking();
     }
 
     boolean needsDbaAndTwoApprovers() {
-        return breaking || highImpact;
+        return script.breaking() || identity.highImpact();
     }
 
     boolean rollbackSafe() {
-        return rollbackSafe;
+        return script.rollbackSafe();
     }
 
     boolean hasDownScript() {
-        return hasDownScript;
+        return script.hasDownScript();
     }
 
     String expandMigrationId() {
-        return expandMigrationId;
+        return identity.expandMigrationId();
     }
 
     MigrationStatus status() {
@@ -198,13 +218,13 @@ final class MigrationState {
 
     /** A new script replaces the old one; approvals were bound to the old checksum, so they no longer count. */
     void revise(MigrationRevised revised) {
-        checksum = revised.checksum();
-        normalizedSqlHash =
-                revised.analysis() == null ? null : revised.analysis().normalizedSqlHash();
-        category = revised.category();
-        breaking = revised.breaking();
-        rollbackSafe = revised.rollbackSafe();
-        hasDownScript = revised.downScript() != null && !revised.downScript().isBlank();
+        script = Script.of(
+                revised.checksum(),
+                revised.analysis(),
+                revised.category(),
+                revised.breaking(),
+                revised.rollbackSafe(),
+                revised.downScript());
         approvals.clear();
         approvedChecksum = null;
         status = MigrationStatus.PROPOSED;
@@ -227,17 +247,8 @@ final class MigrationState {
     @Override
     public boolean equals(Object other) {
         return other instanceof MigrationState that
-                && migrationId.equals(that.migrationId)
-                && version.equals(that.version)
-                && checksum.equals(that.checksum)
-                && Objects.equals(normalizedSqlHash, that.normalizedSqlHash)
-                && proposedBy.equals(that.proposedBy)
-                && Objects.equals(category, that.category)
-                && breaking == that.breaking
-                && highImpact == that.highImpact
-                && rollbackSafe == that.rollbackSafe
-                && hasDownScript == that.hasDownScript
-                && Objects.equals(expandMigrationId, that.expandMigrationId)
+                && identity.equals(that.identity)
+                && script.equals(that.script)
                 && approvals.equals(that.approvals)
                 && environments.equals(that.environments)
                 && status == that.status
@@ -246,6 +257,6 @@ final class MigrationState {
 
     @Override
     public int hashCode() {
-        return Objects.hash(migrationId, status, approvals, environments);
+        return Objects.hash(identity, status, approvals, environments);
     }
 }

@@ -13,10 +13,10 @@ import java.util.List;
 import org.migrationledger.api.events.MigrationRunImported;
 import org.migrationledger.ledger.ImportHistory;
 import org.migrationledger.ledger.ImportOutcome;
-import org.migrationledger.naming.Names;
 import org.migrationledger.naming.SemanticVersion;
 import org.migrationledger.web.CommandDispatch;
 import org.migrationledger.web.CommandDispatch.Dispatched;
+import org.migrationledger.web.LedgerName;
 import org.migrationledger.web.LedgerPosition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -42,8 +42,8 @@ class HistoryImportController {
 
     @PostMapping("/history-imports")
     ResponseEntity<ImportResponse> importHistory(
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String env,
+            @PathVariable @LedgerName String db,
+            @PathVariable @LedgerName String env,
             @RequestBody @Valid ImportRequest body,
             HttpServletRequest request,
             Authentication caller) {

@@ -4,16 +4,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.migrationledger.api.events.MigrationHistoryRepaired;
 import org.migrationledger.api.events.MigrationHistoryRepaired.RepairedEntry;
 import org.migrationledger.ledger.RecordHistoryRepair;
-import org.migrationledger.naming.Names;
 import org.migrationledger.web.CommandDispatch;
 import org.migrationledger.web.CommandDispatch.Dispatched;
 import org.migrationledger.web.InvalidRequestException;
+import org.migrationledger.web.LedgerName;
 import org.migrationledger.web.LedgerPosition;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,8 +36,8 @@ class HistoryRepairController {
 
     @PostMapping("/history-repairs")
     ResponseEntity<MigrationHistoryRepaired> repaired(
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String env,
+            @PathVariable @LedgerName String db,
+            @PathVariable @LedgerName String env,
             @RequestBody @Valid RepairRequest body,
             HttpServletRequest request,
             Authentication caller) {

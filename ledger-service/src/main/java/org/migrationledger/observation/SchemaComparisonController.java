@@ -2,6 +2,7 @@ package org.migrationledger.observation;
 
 import org.migrationledger.api.queries.CompareSchemas;
 import org.migrationledger.api.queries.SchemaComparisonView;
+import org.migrationledger.web.LedgerName;
 import org.migrationledger.web.ReadYourWrites;
 import org.migrationledger.web.Unknown;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +26,7 @@ class SchemaComparisonController {
      */
     @GetMapping("/api/v1/databases/{db}/schema-comparison")
     ResponseEntity<SchemaComparisonView> compare(
-            @PathVariable String db,
+            @PathVariable @LedgerName String db,
             @RequestParam(required = false) String from,
             @RequestParam String to,
             @RequestParam(required = false) String minPosition) {

@@ -24,6 +24,7 @@ import org.migrationledger.naming.Names;
 import org.migrationledger.naming.SemanticVersion;
 import org.migrationledger.web.CommandDispatch;
 import org.migrationledger.web.CommandDispatch.Dispatched;
+import org.migrationledger.web.LedgerName;
 import org.migrationledger.web.LedgerPosition;
 import org.migrationledger.web.MigrationIdParameter;
 import org.springframework.http.HttpStatus;
@@ -49,7 +50,7 @@ class MigrationController {
 
     @PostMapping
     ResponseEntity<MigrationResponse> propose(
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
+            @PathVariable @LedgerName String db,
             @RequestBody @Valid ProposalRequest body,
             HttpServletRequest request,
             Authentication caller) {
@@ -63,12 +64,12 @@ class MigrationController {
                         .append(proposed.migrationId())
                         .toString()
                         .transform(java.net.URI::create))
-                .body(MigrationResponse.of(proposed));
+                .body(MigrationResponse.proposed(proposed));
     }
 
     @PostMapping("/{id}/approvals")
     ResponseEntity<MigrationApproved> approve(
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
+            @PathVariable @LedgerName String db,
             @PathVariable String id,
             @RequestBody(required = false) @Valid ApprovalRequest body,
             HttpServletRequest request,
@@ -88,7 +89,7 @@ class MigrationController {
 
     @PostMapping("/{id}/revisions")
     ResponseEntity<MigrationRevised> revise(
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
+            @PathVariable @LedgerName String db,
             @PathVariable String id,
             @RequestBody @Valid RevisionRequest body,
             HttpServletRequest request,
@@ -109,7 +110,7 @@ class MigrationController {
 
     @PostMapping("/{id}/rejections")
     ResponseEntity<MigrationRejected> reject(
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
+            @PathVariable @LedgerName String db,
             @PathVariable String id,
             @RequestBody @Valid RejectionRequest body,
             HttpServletRequest request,

@@ -1,50 +1,65 @@
 package org.migrationledger.proposal;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.time.Instant;
 import java.util.List;
-import org.migrationledger.api.events.ClassificationWaiver;
 import org.migrationledger.api.events.MigrationAnalysis;
 import org.migrationledger.api.events.MigrationProposed;
-import org.migrationledger.api.events.RiskAssessment;
+import org.migrationledger.api.queries.ApprovalView;
+import org.migrationledger.api.queries.EnvironmentStatusView;
+import org.migrationledger.api.queries.MigrationView;
+import org.migrationledger.api.queries.ProposalView;
 
-/** A proposed migration as the API returns it, with its analysis (from the script, or from the declaration). */
+/**
+ * One migration as the API answers it, to its proposal ({@code POST …/migrations}) and to a read ({@code GET
+ * …/migrations/{id}}) alike: what the proposal says, its analysis (from the script, or from the declaration), and where
+ * it stands.
+ *
+ * @param proposal what the proposal says, its fields written inline (its stored analysis is shown as {@code analysis})
+ * @param status {@code PROPOSED}, {@code APPROVED}, {@code REJECTED} or {@code IMPORTED}
+ * @param proposedAt null in the proposal's own answer (the read model stamps it from the stored event)
+ * @param verificationQueries the proposal's; null in a read (the read model does not keep them)
+ * @param environments the status in every environment of the promotion path; empty in the proposal's own answer
+ */
 record MigrationResponse(
-        String database,
-        String migrationId,
-        String version,
-        String description,
-        String author,
-        String proposedBy,
-        String checksum,
-        String status,
-        String category,
-        boolean breaking,
-        boolean rollbackSafe,
-        boolean hasDownScript,
-        RiskAssessment risk,
-        List<String> verificationQueries,
-        String expandMigrationId,
+        @JsonUnwrapped @JsonIgnoreProperties("analysis") ProposalView proposal,
         Analysis analysis,
-        ClassificationWaiver waiver) {
+        String status,
+        Instant proposedAt,
+        List<String> verificationQueries,
+        String rejectedBy,
+        String rejectionReason,
+        List<ApprovalView> approvals,
+        List<EnvironmentStatusView> environments) {
 
-    static MigrationResponse of(MigrationProposed proposed) {
+    /** The answer to a proposal: nothing approved, rejected or applied yet. */
+    static MigrationResponse proposed(MigrationProposed proposed) {
+        ProposalView proposal = ProposalView.of(proposed);
         return new MigrationResponse(
-                proposed.database(),
-                proposed.migrationId(),
-                proposed.version(),
-                proposed.description(),
-                proposed.author(),
-                proposed.proposedBy(),
-                proposed.checksum(),
+                proposal,
+                Analysis.of(proposal),
                 "PROPOSED",
-                proposed.category(),
-                proposed.breaking(),
-                proposed.rollbackSafe(),
-                proposed.downScript() != null && !proposed.downScript().isBlank(),
-                proposed.risk(),
+                null,
                 proposed.verificationQueries(),
-                proposed.expandMigrationId(),
-                Analysis.of(proposed),
-                proposed.waiver());
+                null,
+                null,
+                List.of(),
+                List.of());
+    }
+
+    /** The answer to a read, from the compatibility read model. */
+    static MigrationResponse of(MigrationView view) {
+        return new MigrationResponse(
+                view.proposal(),
+                Analysis.of(view.proposal()),
+                view.state(),
+                view.proposedAt(),
+                null,
+                view.rejectedBy(),
+                view.rejectionReason(),
+                view.approvals(),
+                view.environments());
     }
 
     /**
@@ -63,14 +78,19 @@ record MigrationResponse(
             Integer statementCount,
             Integer unparsedStatementCount) {
 
-        static Analysis of(MigrationProposed proposed) {
-            return of(proposed.analysis(), proposed.breaking(), proposed.rollbackSafe(), proposed.category());
-        }
-
         /** From the stored analysis, or from the recorded classification when no script was analysed. */
-        static Analysis of(MigrationAnalysis analysis, boolean breaking, boolean rollbackSafe, String category) {
+        static Analysis of(ProposalView proposal) {
+            MigrationAnalysis analysis = proposal.analysis();
             if (analysis == null) {
-                return new Analysis("declared", breaking, null, rollbackSafe, category, List.of(), null, null);
+                return new Analysis(
+                        "declared",
+                        proposal.breaking(),
+                        null,
+                        proposal.rollbackSafe(),
+                        proposal.category(),
+                        List.of(),
+                        null,
+                        null);
             }
             return new Analysis(
                     "script",

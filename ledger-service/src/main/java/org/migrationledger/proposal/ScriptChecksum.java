@@ -6,11 +6,11 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 of a script's UTF-8 bytes, in lower-case hex: the checksum the ledger binds approvals to. */
-public final class ScriptChecksum {
+final class ScriptChecksum {
 
     private ScriptChecksum() {}
 
-    public static String of(String script) {
+    static String of(String script) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(script.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

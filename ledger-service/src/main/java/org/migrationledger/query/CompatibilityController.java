@@ -2,6 +2,7 @@ package org.migrationledger.query;
 
 import org.migrationledger.api.queries.CompatibilityView;
 import org.migrationledger.api.queries.GetCompatibility;
+import org.migrationledger.web.LedgerName;
 import org.migrationledger.web.ReadYourWrites;
 import org.migrationledger.web.Unknown;
 import org.springframework.http.ResponseEntity;
@@ -23,7 +24,7 @@ class CompatibilityController {
 
     @GetMapping("/api/v1/databases/{db}/compatibility")
     ResponseEntity<CompatibilityView> compatibility(
-            @PathVariable String db, @RequestParam(required = false) String minPosition) {
+            @PathVariable @LedgerName String db, @RequestParam(required = false) String minPosition) {
         return reads.answer(
                 READ_MODEL, minPosition, new GetCompatibility(db), CompatibilityView.class, Unknown.database(db));
     }

@@ -2,6 +2,7 @@ package org.migrationledger.query;
 
 import org.migrationledger.api.queries.DriftReportView;
 import org.migrationledger.api.queries.FindDrift;
+import org.migrationledger.web.LedgerName;
 import org.migrationledger.web.ReadYourWrites;
 import org.migrationledger.web.Unknown;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +21,8 @@ class DriftController {
     }
 
     @GetMapping("/api/v1/databases/{db}/drift")
-    ResponseEntity<DriftReportView> drift(@PathVariable String db, @RequestParam(required = false) String minPosition) {
+    ResponseEntity<DriftReportView> drift(
+            @PathVariable @LedgerName String db, @RequestParam(required = false) String minPosition) {
         return reads.answer("drift", minPosition, new FindDrift(db), DriftReportView.class, Unknown.database(db));
     }
 }

@@ -11,6 +11,7 @@ import org.migrationledger.api.queries.GetStatusGrid;
 import org.migrationledger.api.queries.MigrationScriptsView;
 import org.migrationledger.api.queries.StatusGridView;
 import org.migrationledger.web.InvalidRequestException;
+import org.migrationledger.web.LedgerName;
 import org.migrationledger.web.ReadYourWrites;
 import org.migrationledger.web.Unknown;
 import org.springframework.http.HttpStatus;
@@ -55,7 +56,8 @@ class FleetController {
     }
 
     @GetMapping("/api/v1/databases/{db}")
-    ResponseEntity<FleetEntry> database(@PathVariable String db, @RequestParam(required = false) String minPosition) {
+    ResponseEntity<FleetEntry> database(
+            @PathVariable @LedgerName String db, @RequestParam(required = false) String minPosition) {
         ResponseEntity<DatabaseSummaryView> answer = reads.answer(
                 READ_MODEL, minPosition, new GetDatabase(db), DatabaseSummaryView.class, Unknown.database(db));
         return ResponseEntity.status(answer.getStatusCode())
@@ -68,18 +70,21 @@ class FleetController {
      * much to poll for a database with hundreds of migrations.
      */
     @GetMapping("/api/v1/databases/{db}/grid")
-    ResponseEntity<StatusGridView> grid(@PathVariable String db, @RequestParam(required = false) String minPosition) {
+    ResponseEntity<StatusGridView> grid(
+            @PathVariable @LedgerName String db, @RequestParam(required = false) String minPosition) {
         return reads.answer(READ_MODEL, minPosition, new GetStatusGrid(db), StatusGridView.class, Unknown.database(db));
     }
 
     /** The scripts the dashboard's migration page shows; the migration detail stays free of whole SQL files. */
     @GetMapping("/api/v1/databases/{db}/migrations/{id}/scripts")
     ResponseEntity<MigrationScriptsView> scripts(
-            @PathVariable String db, @PathVariable String id, @RequestParam(required = false) String minPosition) {
+            @PathVariable @LedgerName String db,
+            @PathVariable String id,
+            @RequestParam(required = false) String minPosition) {
         return reads.answer(
                 READ_MODEL,
                 minPosition,
-                new GetMigrationScripts(db, id),
+                new GetMigrationScripts(db, MigrationIdParameter.fromRequest(id, "id")),
                 MigrationScriptsView.class,
                 Unknown.migration(db, id));
     }

@@ -2,6 +2,7 @@ package org.migrationledger.query;
 
 import org.migrationledger.api.queries.GetVersionHistory;
 import org.migrationledger.api.queries.VersionHistoryView;
+import org.migrationledger.web.LedgerName;
 import org.migrationledger.web.ReadYourWrites;
 import org.migrationledger.web.Unknown;
 import org.springframework.http.ResponseEntity;
@@ -22,8 +23,8 @@ class VersionHistoryController {
     /** The seeds' {@code db:version}: current version and applied history, as of {@code at} when given. */
     @GetMapping("/api/v1/databases/{db}/environments/{env}/versions")
     ResponseEntity<VersionHistoryView> versions(
-            @PathVariable String db,
-            @PathVariable String env,
+            @PathVariable @LedgerName String db,
+            @PathVariable @LedgerName String env,
             @RequestParam(required = false) String at,
             @RequestParam(required = false) String minPosition) {
         GetVersionHistory query = new GetVersionHistory(db, env, ReadYourWrites.instant("at", at));

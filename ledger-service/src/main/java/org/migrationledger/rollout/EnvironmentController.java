@@ -22,6 +22,7 @@ import org.migrationledger.naming.Names;
 import org.migrationledger.naming.SemanticVersion;
 import org.migrationledger.web.CommandDispatch;
 import org.migrationledger.web.CommandDispatch.Dispatched;
+import org.migrationledger.web.LedgerName;
 import org.migrationledger.web.LedgerPosition;
 import org.migrationledger.web.MigrationIdParameter;
 import org.springframework.http.HttpStatus;
@@ -48,8 +49,8 @@ class EnvironmentController {
 
     @PostMapping("/applies")
     ResponseEntity<FactResponse> apply(
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String env,
+            @PathVariable @LedgerName String db,
+            @PathVariable @LedgerName String env,
             @RequestBody @Valid ApplyRequest body,
             HttpServletRequest request,
             Authentication caller) {
@@ -75,8 +76,8 @@ class EnvironmentController {
 
     @PostMapping("/rollbacks")
     ResponseEntity<FactResponse> rollBack(
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String env,
+            @PathVariable @LedgerName String db,
+            @PathVariable @LedgerName String env,
             @RequestBody @Valid RollbackRequest body,
             HttpServletRequest request,
             Authentication caller) {
@@ -93,8 +94,8 @@ class EnvironmentController {
 
     @PostMapping("/gate")
     ResponseEntity<GateDecision> gate(
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String env,
+            @PathVariable @LedgerName String db,
+            @PathVariable @LedgerName String env,
             @RequestBody @Valid GateRequest body,
             HttpServletRequest request,
             Authentication caller) {
@@ -111,8 +112,8 @@ class EnvironmentController {
 
     @PostMapping("/releases")
     ResponseEntity<ReleaseDeployed> release(
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String db,
-            @PathVariable @Pattern(regexp = Names.NAME, message = "must be a lower-case name") String env,
+            @PathVariable @LedgerName String db,
+            @PathVariable @LedgerName String env,
             @RequestBody @Valid ReleaseRequest body,
             HttpServletRequest request,
             Authentication caller) {

@@ -74,12 +74,9 @@ public class CommandDispatch {
      * stream's last event.
      */
     private long streamHead(String database) {
-        return jdbc.sql("select global_index from domain_event_entry where aggregate_identifier = ?"
-                        + " order by sequence_number desc limit 1")
-                .param(database)
-                .query(Long.class)
-                .optional()
-                .orElse(0L);
+        return jdbc.sql("""
+                        select global_index from domain_event_entry where aggregate_identifier = ?
+                        order by sequence_number desc limit 1""").param(database).query(Long.class).optional().orElse(0L);
     }
 
     private static MetaData metaData(HttpServletRequest request, Authentication caller, String tool, String runUrl) {

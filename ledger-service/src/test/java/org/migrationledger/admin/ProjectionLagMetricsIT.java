@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.migrationledger.LedgerServiceIT;
+import org.migrationledger.ProposalBody;
 import org.migrationledger.projection.rebuild.ProjectionProcessors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
@@ -33,17 +34,10 @@ class ProjectionLagMetricsIT extends LedgerServiceIT {
             Reply proposed = post(
                     "/api/v1/databases/lagging/migrations",
                     "alice",
-                    json(
-                            "migrationId",
-                            "000" + i + "_step",
-                            "version",
-                            "1." + i + ".0",
-                            "description",
-                            "a step",
-                            "script",
-                            "create table step_" + i + " (id bigint);",
-                            "risk",
-                            java.util.Map.of("impact", "LOW", "rollbackPlan", "drop it")));
+                    ProposalBody.of("000" + i + "_step", "1." + i + ".0", "create table step_" + i + " (id bigint);")
+                            .with("description", "a step")
+                            .with("risk", java.util.Map.of("impact", "LOW", "rollbackPlan", "drop it"))
+                            .json());
             assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);
         }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.migrationledger.LedgerServiceIT;
+import org.migrationledger.ProposalBody;
 import org.migrationledger.web.ReadYourWrites;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -130,19 +131,12 @@ class ProjectionRebuildIT extends LedgerServiceIT {
             write(post(
                     base + "/migrations",
                     "alice",
-                    json(
-                            "migrationId",
-                            id,
-                            "version",
-                            "1." + i + ".0",
-                            "description",
-                            "step " + i,
-                            "checksum",
-                            "%064d".formatted(i),
-                            "category",
-                            "expand",
-                            "risk",
-                            Map.of("impact", "low", "rollbackPlan", "restore"))));
+                    ProposalBody.of(id, "1." + i + ".0", null)
+                            .with("description", "step " + i)
+                            .with("checksum", "%064d".formatted(i))
+                            .with("category", "expand")
+                            .with("risk", Map.of("impact", "low", "rollbackPlan", "restore"))
+                            .json()));
             write(post(base + "/migrations/" + id + "/approvals", "bob", "{}"));
             write(post(
                     base + "/environments/ci/applies",

@@ -1,12 +1,11 @@
 package org.migrationledger.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.migrationledger.ledger.PipelineStoryIT.proposal;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.migrationledger.LedgerServiceIT;
-import org.migrationledger.proposal.ScriptChecksum;
+import org.migrationledger.ProposalBody;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -42,7 +41,10 @@ class AccessAndIdempotencyIT extends LedgerServiceIT {
     @Test
     void rolesAreEnforcedPerEndpoint() {
         assertThat(put(DB, "ci", null).status()).isEqualTo(403);
-        assertThat(post(DB + "/migrations", "ci", proposal("0001_a", "1.0.0", SCRIPT))
+        assertThat(post(
+                                DB + "/migrations",
+                                "ci",
+                                ProposalBody.expand("0001_a", "1.0.0", SCRIPT).json())
                         .status())
                 .isEqualTo(403);
         assertThat(post(DB + "/environments/local/gate", "alice", json("migrationId", "0001_a"))
@@ -55,7 +57,10 @@ class AccessAndIdempotencyIT extends LedgerServiceIT {
 
     @Test
     void anApproverCannotClaimTheDbaRole() {
-        post(DB + "/migrations", "alice", proposal("0001_a", "1.0.0", SCRIPT));
+        post(
+                DB + "/migrations",
+                "alice",
+                ProposalBody.expand("0001_a", "1.0.0", SCRIPT).json());
 
         Reply reply = post(DB + "/migrations/0001_a/approvals", "carol", json("role", "dba"));
 
@@ -65,8 +70,11 @@ class AccessAndIdempotencyIT extends LedgerServiceIT {
 
     @Test
     void aRetryWithTheSameKeyRecordsNothingTwiceAndGetsTheFirstAnswer() {
-        post(DB + "/migrations", "alice", proposal("0002_b", "1.1.0", SCRIPT));
-        String fact = json("migrationId", "0002_b", "checksum", ScriptChecksum.of(SCRIPT), "outcome", "SUCCEEDED");
+        post(
+                DB + "/migrations",
+                "alice",
+                ProposalBody.expand("0002_b", "1.1.0", SCRIPT).json());
+        String fact = json("migrationId", "0002_b", "checksum", ProposalBody.checksum(SCRIPT), "outcome", "SUCCEEDED");
         long before = eventCount();
 
         Reply first = post(DB + "/environments/local/applies", "ci", fact, "Idempotency-Key", "run-42");
@@ -82,10 +90,10 @@ class AccessAndIdempotencyIT extends LedgerServiceIT {
 
     @Test
     void theSameKeyWithAnotherBodyIsA422() {
-        post(DB + "/migrations", "alice", proposal("0003_c", "1.2.0", SCRIPT), "Idempotency-Key", "k-1");
+        propose("alice", "0003_c", "1.2.0", "k-1");
         long before = eventCount();
 
-        Reply reply = post(DB + "/migrations", "alice", proposal("0004_d", "1.3.0", SCRIPT), "Idempotency-Key", "k-1");
+        Reply reply = propose("alice", "0004_d", "1.3.0", "k-1");
 
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.body().get("type").asText()).endsWith("/idempotency-key-reused");
@@ -94,8 +102,11 @@ class AccessAndIdempotencyIT extends LedgerServiceIT {
 
     @Test
     void aRefusalIsRememberedUnderItsKeyToo() {
-        post(DB + "/migrations", "alice", proposal("0005_e", "1.4.0", SCRIPT));
-        String collision = proposal("0005_e", "1.5.0", SCRIPT);
+        post(
+                DB + "/migrations",
+                "alice",
+                ProposalBody.expand("0005_e", "1.4.0", SCRIPT).json());
+        String collision = ProposalBody.expand("0005_e", "1.5.0", SCRIPT).json();
 
         Reply first = post(DB + "/migrations", "alice", collision, "Idempotency-Key", "k-2");
         Reply retry = post(DB + "/migrations", "alice", collision, "Idempotency-Key", "k-2");
@@ -107,9 +118,9 @@ class AccessAndIdempotencyIT extends LedgerServiceIT {
 
     @Test
     void keysAreScopedToThePrincipal() {
-        post(DB + "/migrations", "alice", proposal("0006_f", "1.6.0", SCRIPT), "Idempotency-Key", "shared");
+        propose("alice", "0006_f", "1.6.0", "shared");
 
-        Reply other = post(DB + "/migrations", "bob", proposal("0007_g", "1.7.0", SCRIPT), "Idempotency-Key", "shared");
+        Reply other = propose("bob", "0007_g", "1.7.0", "shared");
 
         assertThat(other.status()).isEqualTo(201);
     }
@@ -118,5 +129,10 @@ class AccessAndIdempotencyIT extends LedgerServiceIT {
         return jdbc.sql("select count(*) from domain_event_entry")
                 .query(Long.class)
                 .single();
+    }
+
+    private Reply propose(String principal, String migrationId, String version, String idempotencyKey) {
+        String body = ProposalBody.expand(migrationId, version, SCRIPT).json();
+        return post(DB + "/migrations", principal, body, "Idempotency-Key", idempotencyKey);
     }
 }

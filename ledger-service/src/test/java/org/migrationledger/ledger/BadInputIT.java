@@ -2,15 +2,13 @@ package org.migrationledger.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.migrationledger.ledger.PipelineStoryIT.proposal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.migrationledger.LedgerServiceIT;
-import org.migrationledger.proposal.ScriptChecksum;
+import org.migrationledger.ProposalBody;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,7 +26,10 @@ class BadInputIT extends LedgerServiceIT {
     @BeforeEach
     void registerAndPropose() {
         put(DB, "admin", null);
-        post(DB + "/migrations", "alice", proposal("0001_create_orders", "1.0.0", SCRIPT));
+        post(
+                DB + "/migrations",
+                "alice",
+                ProposalBody.expand("0001_create_orders", "1.0.0", SCRIPT).json());
         eventsBefore = eventCount();
     }
 
@@ -49,32 +50,27 @@ class BadInputIT extends LedgerServiceIT {
 
     @Test
     void badIdsAndVersionsAreNamed() {
-        Reply reply = post(DB + "/migrations", "alice", proposal("add_stuff", "1.0", SCRIPT));
+        Reply reply = post(
+                DB + "/migrations",
+                "alice",
+                ProposalBody.expand("add_stuff", "1.0", SCRIPT).json());
 
         assertProblem(reply, 400, "invalid-request");
         assertThat(fields(reply)).containsExactly("version");
-        Reply badId = post(DB + "/migrations", "alice", proposal("add_stuff", "1.1.0", SCRIPT));
+        Reply badId = post(
+                DB + "/migrations",
+                "alice",
+                ProposalBody.expand("add_stuff", "1.1.0", SCRIPT).json());
         assertProblem(badId, 400, "invalid-migration-id");
         assertThat(fields(badId)).containsExactly("migrationId");
     }
 
     @Test
     void aChecksumThatDoesNotMatchTheScriptIsA422() {
-        String body = json(
-                "migrationId",
-                "0002_add_total",
-                "version",
-                "1.1.0",
-                "description",
-                "d",
-                "script",
-                "select 2;",
-                "checksum",
-                "a".repeat(64),
-                "category",
-                "expand",
-                "risk",
-                Map.of("impact", "LOW", "rollbackPlan", "none needed"));
+        String body = ProposalBody.of("0002_add_total", "1.1.0", "select 2;")
+                .with("checksum", "a".repeat(64))
+                .with("category", "expand")
+                .json();
 
         Reply reply = post(DB + "/migrations", "alice", body);
 
@@ -85,11 +81,18 @@ class BadInputIT extends LedgerServiceIT {
     @Test
     void aCollidingIdOrVersionIsA409() {
         assertProblem(
-                post(DB + "/migrations", "alice", proposal("0001_create_orders", "1.1.0", "select 3;")),
+                post(
+                        DB + "/migrations",
+                        "alice",
+                        ProposalBody.expand("0001_create_orders", "1.1.0", "select 3;")
+                                .json()),
                 409,
                 "migration-id-collision");
         assertProblem(
-                post(DB + "/migrations", "alice", proposal("0002_other", "1.0.0", "select 3;")),
+                post(
+                        DB + "/migrations",
+                        "alice",
+                        ProposalBody.expand("0002_other", "1.0.0", "select 3;").json()),
                 409,
                 "version-collision");
     }
@@ -97,7 +100,10 @@ class BadInputIT extends LedgerServiceIT {
     @Test
     void anUnknownDatabaseIsA404() {
         assertProblem(
-                post("/api/v1/databases/nowhere/migrations", "alice", proposal("0001_a", "1.0.0", SCRIPT)),
+                post(
+                        "/api/v1/databases/nowhere/migrations",
+                        "alice",
+                        ProposalBody.expand("0001_a", "1.0.0", SCRIPT).json()),
                 404,
                 "unknown-database");
     }
@@ -105,11 +111,11 @@ class BadInputIT extends LedgerServiceIT {
     @Test
     void anUnknownEnvironmentOrMigrationIsA404() {
         String fact = json(
-                "migrationId", "0001_create_orders", "checksum", ScriptChecksum.of(SCRIPT), "outcome", "SUCCEEDED");
+                "migrationId", "0001_create_orders", "checksum", ProposalBody.checksum(SCRIPT), "outcome", "SUCCEEDED");
         assertProblem(post(DB + "/environments/qa/applies", "ci", fact), 404, "unknown-environment");
 
         String unknown =
-                json("migrationId", "0099_nothing", "checksum", ScriptChecksum.of(SCRIPT), "outcome", "SUCCEEDED");
+                json("migrationId", "0099_nothing", "checksum", ProposalBody.checksum(SCRIPT), "outcome", "SUCCEEDED");
         Reply reply = post(DB + "/environments/local/applies", "ci", unknown);
         assertProblem(reply, 404, "unknown-migration");
         assertThat(fields(reply)).containsExactly("migrationId");
@@ -117,8 +123,8 @@ class BadInputIT extends LedgerServiceIT {
 
     @Test
     void anUnknownOutcomeListsTheAllowedValues() {
-        String fact =
-                json("migrationId", "0001_create_orders", "checksum", ScriptChecksum.of(SCRIPT), "outcome", "WORKED");
+        String fact = json(
+                "migrationId", "0001_create_orders", "checksum", ProposalBody.checksum(SCRIPT), "outcome", "WORKED");
 
         Reply reply = post(DB + "/environments/local/applies", "ci", fact);
 
@@ -129,7 +135,7 @@ class BadInputIT extends LedgerServiceIT {
     @Test
     void aMisspelledFieldIsNamedRatherThanIgnored() {
         String fact = json(
-                "migrationId", "0001_create_orders", "checkSum", ScriptChecksum.of(SCRIPT), "outcome", "SUCCEEDED");
+                "migrationId", "0001_create_orders", "checkSum", ProposalBody.checksum(SCRIPT), "outcome", "SUCCEEDED");
 
         Reply reply = post(DB + "/environments/local/applies", "ci", fact);
 
@@ -139,7 +145,8 @@ class BadInputIT extends LedgerServiceIT {
 
     @Test
     void anOversizedBodyIsA413() {
-        String huge = proposal("0002_huge", "1.1.0", "-- " + "x".repeat(3 * 1024 * 1024));
+        String huge = ProposalBody.expand("0002_huge", "1.1.0", "-- " + "x".repeat(3 * 1024 * 1024))
+                .json();
 
         assertProblem(post(DB + "/migrations", "alice", huge), 413, "body-too-large");
     }
@@ -150,6 +157,22 @@ class BadInputIT extends LedgerServiceIT {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
+    }
+
+    /** Reads check their path as writes do: a name that cannot exist is a bad request, not an unknown one. */
+    @Test
+    void aBadPathNameInAReadIsA400NamingIt() {
+        for (String path : List.of(
+                "/api/v1/databases/Bad_DB/drift",
+                "/api/v1/databases/Bad_DB/compatibility",
+                "/api/v1/databases/shop/environments/PROD/versions",
+                "/api/v1/databases/9shop/migrations/0001_create_orders",
+                "/api/v1/databases/Bad_DB/schema-comparison?to=production")) {
+            Reply reply = get(path, "audrey");
+            assertProblem(reply, 400, "invalid-request");
+            assertThat(fields(reply)).as(path).containsExactly(path.contains("PROD") ? "env" : "db");
+        }
+        assertProblem(get(DB + "/migrations/not-an-id", "audrey"), 400, "invalid-migration-id");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.migrationledger.LedgerServiceIT;
+import org.migrationledger.ProposalBody;
 import org.migrationledger.testsupport.MigrationCorpus;
 
 /**
@@ -59,18 +60,10 @@ class CorpusProposalIT extends LedgerServiceIT {
         String id = name.substring(0, name.indexOf('.'));
         int digits = id.indexOf('_');
         String migrationId = "0".repeat(Math.max(0, 4 - digits)) + id;
-        return json(
-                "migrationId",
-                migrationId,
-                "version",
-                "1." + index + ".0",
-                "description",
-                "corpus migration " + name,
-                "script",
-                MigrationCorpus.sql(file),
-                "downScript",
-                MigrationCorpus.downFor(file),
-                "risk",
-                Map.of("impact", "LOW", "rollbackPlan", "the corpus down script"));
+        return ProposalBody.of(migrationId, "1." + index + ".0", MigrationCorpus.sql(file))
+                .with("description", "corpus migration " + name)
+                .with("downScript", MigrationCorpus.downFor(file))
+                .with("risk", Map.of("impact", "LOW", "rollbackPlan", "the corpus down script"))
+                .json();
     }
 }

@@ -1,12 +1,10 @@
 package org.migrationledger.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.migrationledger.ledger.PipelineStoryIT.codes;
-import static org.migrationledger.ledger.PipelineStoryIT.proposal;
 
 import org.junit.jupiter.api.Test;
 import org.migrationledger.LedgerServiceIT;
-import org.migrationledger.proposal.ScriptChecksum;
+import org.migrationledger.ProposalBody;
 
 /** Open drift in production (a gated environment) refuses further rollouts there; other environments are free. */
 class GateDriftIT extends LedgerServiceIT {
@@ -18,16 +16,22 @@ class GateDriftIT extends LedgerServiceIT {
     @Test
     void openDriftInProductionRefusesTheNextRollout() {
         put(DB, "admin", null);
-        post(DB + "/migrations", "alice", proposal("0001_hotfix", "1.0.0", HOTFIX));
+        post(
+                DB + "/migrations",
+                "alice",
+                ProposalBody.expand("0001_hotfix", "1.0.0", HOTFIX).json());
         Reply hotfix = post(
                 DB + "/environments/production/applies",
                 "ci",
-                json("migrationId", "0001_hotfix", "checksum", ScriptChecksum.of(HOTFIX), "outcome", "SUCCEEDED"));
+                json("migrationId", "0001_hotfix", "checksum", ProposalBody.checksum(HOTFIX), "outcome", "SUCCEEDED"));
         assertThat(codes(hotfix.body().get("violations"))).contains("NOT_APPROVED", "PREVIOUS_ENVIRONMENT_SKIPPED");
         Reply drift = get(DB + "/drift?minPosition=" + hotfix.position(), "audrey");
         assertThat(drift.header("Ledger-Stale")).isEqualTo("false");
 
-        post(DB + "/migrations", "alice", proposal("0002_next", "1.1.0", NEXT));
+        post(
+                DB + "/migrations",
+                "alice",
+                ProposalBody.expand("0002_next", "1.1.0", NEXT).json());
         Reply production = post(DB + "/environments/production/gate", "ci", json("migrationId", "0002_next"));
         Reply local = post(DB + "/environments/local/gate", "ci", json("migrationId", "0002_next"));
 

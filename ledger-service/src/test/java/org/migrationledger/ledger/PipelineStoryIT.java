@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.migrationledger.LedgerServiceIT;
-import org.migrationledger.proposal.ScriptChecksum;
+import org.migrationledger.ProposalBody;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -28,7 +28,6 @@ class PipelineStoryIT extends LedgerServiceIT {
 
     private static final String DB = "/api/v1/databases/wishlist";
     private static final String SCRIPT = "alter table wishlist_items add column priority int;";
-    private static final String DOWN = "alter table wishlist_items drop column priority;";
 
     @Autowired
     JdbcClient jdbc;
@@ -50,12 +49,15 @@ class PipelineStoryIT extends LedgerServiceIT {
     @Test
     @Order(2)
     void proposesAMigrationWithItsChecksumComputed() {
-        Reply reply = post(DB + "/migrations", "alice", proposal("V7__Add_priority", "1.7.0", SCRIPT));
+        Reply reply = post(
+                DB + "/migrations",
+                "alice",
+                ProposalBody.expand("V7__Add_priority", "1.7.0", SCRIPT).json());
 
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         JsonNode body = reply.body();
         assertThat(body.get("migrationId").asText()).isEqualTo("0007_add_priority");
-        assertThat(body.get("checksum").asText()).isEqualTo(ScriptChecksum.of(SCRIPT));
+        assertThat(body.get("checksum").asText()).isEqualTo(ProposalBody.checksum(SCRIPT));
         assertThat(body.get("status").asText()).isEqualTo("PROPOSED");
         assertThat(body.get("analysis").get("category").asText()).isEqualTo("expand");
         assertThat(reply.header("Location")).endsWith(DB + "/migrations/0007_add_priority");
@@ -77,7 +79,11 @@ class PipelineStoryIT extends LedgerServiceIT {
     @Test
     @Order(4)
     void refusesSelfApprovalAsAConflictWhenTheProposerMayApprove() {
-        post(DB + "/migrations", "bob", proposal("0008_add_notes", "1.8.0", "alter table t add column notes text;"));
+        post(
+                DB + "/migrations",
+                "bob",
+                ProposalBody.expand("0008_add_notes", "1.8.0", "alter table t add column notes text;")
+                        .json());
 
         Reply reply = post(DB + "/migrations/0008_add_notes/approvals", "bob", "{}");
 
@@ -114,7 +120,7 @@ class PipelineStoryIT extends LedgerServiceIT {
                         "migrationId",
                         "0008_add_notes",
                         "checksum",
-                        ScriptChecksum.of("alter table t add column notes text;"),
+                        ProposalBody.checksum("alter table t add column notes text;"),
                         "outcome",
                         "SUCCEEDED",
                         "durationMs",
@@ -212,7 +218,7 @@ class PipelineStoryIT extends LedgerServiceIT {
                         "migrationId",
                         "0007_add_priority",
                         "checksum",
-                        ScriptChecksum.of(SCRIPT),
+                        ProposalBody.checksum(SCRIPT),
                         "outcome",
                         "SUCCEEDED",
                         "durationMs",
@@ -221,23 +227,6 @@ class PipelineStoryIT extends LedgerServiceIT {
                         "2026-11-21T10:00:00Z"));
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         return reply.body();
-    }
-
-    static String proposal(String migrationId, String version, String script) {
-        return json(
-                "migrationId", migrationId,
-                "version", version,
-                "description", "adds a column",
-                "script", script,
-                "downScript", DOWN,
-                "category", "expand",
-                "risk", Map.of("impact", "low", "rollbackPlan", "run the down script"));
-    }
-
-    static List<String> codes(JsonNode violations) {
-        return java.util.stream.StreamSupport.stream(violations.spliterator(), false)
-                .map(node -> node.get("code").asText())
-                .toList();
     }
 
     private static String simpleName(Object type) {

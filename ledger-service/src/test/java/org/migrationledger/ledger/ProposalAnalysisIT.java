@@ -3,10 +3,12 @@ package org.migrationledger.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.migrationledger.LedgerServiceIT;
+import org.migrationledger.ProposalBody;
 
 /** Proposals are classified from their SQL; a weaker declaration needs a waiver; breaking changes need a dba. */
 class ProposalAnalysisIT extends LedgerServiceIT {
@@ -111,23 +113,14 @@ class ProposalAnalysisIT extends LedgerServiceIT {
 
     private static String proposal(
             String id, String version, String script, String category, Map<String, String> waiver) {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("migrationId", id);
-        body.put("version", version);
-        body.put("description", "drops the legacy name");
-        body.put("script", script);
-        body.put("risk", Map.of("impact", "MEDIUM", "rollbackPlan", "restore the column from backup"));
-        if (category != null) {
-            body.put("category", category);
-        }
-        if (waiver != null) {
-            body.put("waiver", waiver);
-            body.put("linterEvidence", java.util.List.of(Map.of("tool", "squawk", "format", "json", "report", SQUAWK)));
-        }
-        try {
-            return JSON.writeValueAsString(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return ProposalBody.of(id, version, script)
+                .with("description", "drops the legacy name")
+                .with("risk", Map.of("impact", "MEDIUM", "rollbackPlan", "restore the column from backup"))
+                .with("category", category)
+                .with("waiver", waiver)
+                .with(
+                        "linterEvidence",
+                        waiver == null ? null : List.of(Map.of("tool", "squawk", "format", "json", "report", SQUAWK)))
+                .json();
     }
 }

@@ -69,6 +69,11 @@ class SchemaLedgerSnapshotTest {
                 .containsExactlyInAnyOrder(
                         "environments", "migrations", "migrationIdByVersion", "releasesByEnvironment");
         assertThat(fields(MigrationState.class))
+                .containsExactlyInAnyOrder(
+                        "identity", "script", "approvals", "environments", "status", "approvedChecksum");
+        assertThat(java.util.stream.Stream.of(nested("Identity"), nested("Script"))
+                        .flatMap(record -> java.util.Arrays.stream(record.getRecordComponents()))
+                        .map(java.lang.reflect.RecordComponent::getName))
                 .as("a new MigrationState field needs a place in SchemaLedgerSnapshot.Migration: a new revision and"
                         + " an upcaster")
                 .containsExactlyInAnyOrder(
@@ -82,13 +87,16 @@ class SchemaLedgerSnapshotTest {
                         "highImpact",
                         "rollbackSafe",
                         "hasDownScript",
-                        "expandMigrationId",
-                        "approvals",
-                        "environments",
-                        "status",
-                        "approvedChecksum");
+                        "expandMigrationId");
         assertThat(fields(EnvironmentState.class)).containsExactlyInAnyOrder("status", "checksum", "releasesBefore");
         assertThat(fields(ApprovalState.class)).containsExactlyInAnyOrder("approvedBy", "role", "checksum");
+    }
+
+    private static Class<?> nested(String name) {
+        return java.util.Arrays.stream(MigrationState.class.getDeclaredClasses())
+                .filter(type -> type.getSimpleName().equals(name))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<String> fields(Class<?> type) {

@@ -21,7 +21,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.junit.jupiter.api.Test;
 import org.migrationledger.LedgerServiceIT;
-import org.migrationledger.proposal.ScriptChecksum;
+import org.migrationledger.ProposalBody;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -177,26 +177,15 @@ class SnapshotIT extends LedgerServiceIT {
         Reply reply = post(
                 "/api/v1/databases/" + db + "/environments/" + environment + "/applies",
                 "ci",
-                json("migrationId", migrationId, "checksum", ScriptChecksum.of(script), "outcome", "SUCCEEDED"));
+                json("migrationId", migrationId, "checksum", ProposalBody.checksum(script), "outcome", "SUCCEEDED"));
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
     }
 
     private static String proposal(String[] migration, String script) {
-        return json(
-                "migrationId",
-                migration[0],
-                "version",
-                migration[1],
-                "description",
-                "adds " + migration[2],
-                "script",
-                script,
-                "downScript",
-                DOWN.formatted(migration[2]),
-                "category",
-                "expand",
-                "risk",
-                Map.of("impact", "LOW", "rollbackPlan", "run the down script"));
+        return ProposalBody.expand(migration[0], migration[1], script)
+                .with("description", "adds " + migration[2])
+                .with("downScript", DOWN.formatted(migration[2]))
+                .json();
     }
 
     private List<String> gateAnswers(String db, List<String> questions) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.migrationledger.LedgerServiceIT;
+import org.migrationledger.ProposalBody;
 import org.migrationledger.testsupport.FreshDatabase;
 
 /**
@@ -66,17 +67,10 @@ class ObservedColumnTypesAnalysisIT extends LedgerServiceIT {
         Reply reply = post(
                 "/api/v1/databases/" + database + "/migrations",
                 "alice",
-                json(
-                        "migrationId",
-                        migrationId,
-                        "version",
-                        version,
-                        "description",
-                        "widens a column",
-                        "script",
-                        script,
-                        "risk",
-                        Map.of("impact", "MEDIUM", "rollbackPlan", "change the type back")));
+                ProposalBody.of(migrationId, version, script)
+                        .with("description", "widens a column")
+                        .with("risk", Map.of("impact", "MEDIUM", "rollbackPlan", "change the type back"))
+                        .json());
         assertThat(reply.status()).as(reply.text()).isEqualTo(201);
         return reply.body().get("analysis");
     }

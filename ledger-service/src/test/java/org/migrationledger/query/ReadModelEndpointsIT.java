@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.migrationledger.LedgerServiceIT;
+import org.migrationledger.ProposalBody;
 import org.migrationledger.web.ReadYourWrites;
 import org.springframework.test.context.TestPropertySource;
 
@@ -39,25 +40,19 @@ class ReadModelEndpointsIT extends LedgerServiceIT {
         write(post(
                 DB + "/migrations",
                 "alice",
-                json(
-                        "migrationId", "0001_create_items",
-                        "version", "1.0.0",
-                        "description", "creates items",
-                        "script", CREATE,
-                        "downScript", "drop table items;",
-                        "category", "expand",
-                        "risk", Map.of("impact", "low", "rollbackPlan", "run the down script"))));
+                ProposalBody.expand("0001_create_items", "1.0.0", CREATE)
+                        .with("description", "creates items")
+                        .with("downScript", "drop table items;")
+                        .json()));
         write(post(DB + "/migrations/0001_create_items/approvals", "bob", "{}"));
         write(post(
                 DB + "/migrations",
                 "alice",
-                json(
-                        "migrationId", "0002_backfill_notes",
-                        "version", "1.1.0",
-                        "description", "backfills notes",
-                        "script", BACKFILL,
-                        "category", "migrate",
-                        "risk", Map.of("impact", "low", "rollbackPlan", "restore from backup"))));
+                ProposalBody.of("0002_backfill_notes", "1.1.0", BACKFILL)
+                        .with("description", "backfills notes")
+                        .with("category", "migrate")
+                        .with("risk", Map.of("impact", "low", "rollbackPlan", "restore from backup"))
+                        .json()));
         for (String env : List.of("local", "ci", "staging", "production")) {
             write(post(DB + "/environments/" + env + "/applies", "ci", apply("0001_create_items", CREATE)));
         }
@@ -65,6 +60,45 @@ class ReadModelEndpointsIT extends LedgerServiceIT {
         write(post(DB + "/environments/production/applies", "ci", apply("0002_backfill_notes", BACKFILL)));
         write(post(DB + "/environments/production/releases", "ci", json("release", "3.0.0", "schemaVersion", "1.0.0")));
         write(post(DB + "/environments/production/releases", "ci", json("release", "3.1.0", "schemaVersion", "1.1.0")));
+    }
+
+    /** One migration, one shape: the proposal's answer and a read carry the same fields, and agree on the proposal. */
+    @Test
+    void aMigrationIsAnsweredInOneShapeWhetherProposedOrRead() {
+        String catalog = "/api/v1/databases/catalog";
+        assertThat(put(catalog, "admin", "{}").status()).isEqualTo(201);
+        Reply proposed = post(
+                catalog + "/migrations",
+                "alice",
+                ProposalBody.of("0001_create_tags", "1.0.0", "create table tags (id bigint primary key);")
+                        .with("verificationQueries", List.of("select count(*) from tags"))
+                        .json());
+        assertThat(proposed.status()).as(proposed.text()).isEqualTo(201);
+        Reply read = get(catalog + "/migrations/0001_create_tags?minPosition=" + proposed.position(), "audrey");
+
+        List<String> fields = new ArrayList<>();
+        proposed.body().fieldNames().forEachRemaining(fields::add);
+        List<String> readFields = new ArrayList<>();
+        read.body().fieldNames().forEachRemaining(readFields::add);
+        assertThat(readFields).isEqualTo(fields);
+        // Every field either answer had before they became one shape.
+        assertThat(fields)
+                .contains("database", "migrationId", "version", "description", "author", "proposedBy", "checksum")
+                .contains("status", "category", "breaking", "rollbackSafe", "hasDownScript", "risk", "analysis")
+                .contains("verificationQueries", "expandMigrationId", "waiver", "proposedAt", "linterEvidence")
+                .contains("rejectedBy", "rejectionReason", "approvals", "environments");
+        for (String shared : List.of("migrationId", "version", "author", "checksum", "status", "risk", "analysis")) {
+            assertThat(read.body().get(shared))
+                    .as(shared)
+                    .isEqualTo(proposed.body().get(shared));
+        }
+        assertThat(proposed.text().split("\"analysis\":", -1))
+                .as("one analysis, the API's")
+                .hasSize(2);
+        assertThat(proposed.body().get("analysis").get("basis").asText()).isEqualTo("script");
+        assertThat(proposed.body().get("verificationQueries").get(0).asText()).isEqualTo("select count(*) from tags");
+        assertThat(read.body().get("proposedAt").asText()).isNotBlank();
+        assertThat(read.body().get("environments")).hasSize(4);
     }
 
     @Test

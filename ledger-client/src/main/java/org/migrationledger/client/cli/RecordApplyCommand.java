@@ -1,11 +1,9 @@
 package org.migrationledger.client.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.migrationledger.client.http.LedgerClient;
-import org.migrationledger.client.http.LedgerWrite;
 import org.migrationledger.client.migrations.MigrationDirectory;
+import org.migrationledger.client.reports.ApplyReport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -57,28 +55,10 @@ final class RecordApplyCommand extends FactCommand {
 
     @Override
     public Integer call() {
-        ObjectNode body = LedgerClient.JSON
-                .createObjectNode()
-                .put("migrationId", migrationId)
-                .put("checksum", checksum.value())
-                .put("outcome", outcome)
-                .put("tool", tool);
-        if (startedAt != null) {
-            body.put("startedAt", startedAt.toString());
-        }
-        if (durationMs != null) {
-            body.put("durationMs", durationMs);
-        }
-        if (error != null) {
-            body.put("error", error);
-        }
-        if (ledger.runUrl != null) {
-            body.put("runUrl", ledger.runUrl);
-        }
-        return report(LedgerWrite.post(
-                LedgerClient.databasePath(database, "environments", environment, "applies"),
-                body,
-                outcome.toLowerCase() + " " + migrationId + " in " + environment));
+        ApplyReport report = new ApplyReport(
+                migrationId, checksum.value(), outcome, startedAt, durationMs, error, tool, ledger.runUrl);
+        return report(report.toWrite(
+                database, environment, outcome.toLowerCase() + " " + migrationId + " in " + environment));
     }
 
     /** The checksum as given, or taken from the script that ran. */

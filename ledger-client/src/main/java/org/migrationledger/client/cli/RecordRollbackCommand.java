@@ -1,8 +1,6 @@
 package org.migrationledger.client.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.migrationledger.client.http.LedgerClient;
-import org.migrationledger.client.http.LedgerWrite;
+import org.migrationledger.client.reports.RollbackReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,18 +40,7 @@ final class RecordRollbackCommand extends FactCommand {
 
     @Override
     public Integer call() {
-        ObjectNode body = LedgerClient.JSON
-                .createObjectNode()
-                .put("migrationId", migrationId)
-                .put("reason", reason)
-                .put("method", method)
-                .put("tool", tool);
-        if (ledger.runUrl != null) {
-            body.put("runUrl", ledger.runUrl);
-        }
-        return report(LedgerWrite.post(
-                LedgerClient.databasePath(database, "environments", environment, "rollbacks"),
-                body,
-                "rolled back " + migrationId + " in " + environment));
+        RollbackReport report = new RollbackReport(migrationId, reason, method, tool, ledger.runUrl);
+        return report(report.toWrite(database, environment, "rolled back " + migrationId + " in " + environment));
     }
 }

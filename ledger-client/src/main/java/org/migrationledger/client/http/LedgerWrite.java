@@ -19,6 +19,15 @@ public record LedgerWrite(String method, String path, JsonNode body, String idem
         return new LedgerWrite("POST", path, body, UUID.randomUUID().toString(), summary);
     }
 
+    /** A report about one environment of a database, e.g. to {@code applies}; the body is written as JSON. */
+    public static LedgerWrite toEnvironment(
+            String database, String environment, String resource, Object body, String summary) {
+        return post(
+                LedgerClient.databasePath(database, "environments", environment, resource),
+                LedgerClient.JSON.valueToTree(body),
+                summary);
+    }
+
     public LedgerWrite withIdempotencyKey(String key) {
         return new LedgerWrite(method, path, body, key, summary);
     }

@@ -44,9 +44,10 @@ class AuditTrailQueryHandler {
     }
 
     private List<AuditEventView> page(int generation, AuditFilter filter, AuditCursor after, int limit) {
-        StringBuilder sql = new StringBuilder("select global_index, event_id, event_type, database_name,"
-                + " sequence_number, migration_id, environment, principal, source_tool, source_run_url, correlation_id,"
-                + " recorded_at, summary, payload::text as payload from audit_event where generation = :generation");
+        StringBuilder sql = new StringBuilder("""
+                select global_index, event_id, event_type, database_name,
+                sequence_number, migration_id, environment, principal, source_tool, source_run_url, correlation_id,
+                recorded_at, summary, payload::text as payload from audit_event where generation = :generation""");
         var statement = new java.util.LinkedHashMap<String, Object>();
         statement.put("generation", generation);
         condition(sql, statement, "database_name = :database", "database", filter.database());

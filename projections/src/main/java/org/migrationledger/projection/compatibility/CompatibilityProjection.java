@@ -32,21 +32,22 @@ class CompatibilityProjection extends PathTrackingProjection {
 
     @EventHandler
     void on(MigrationProposed event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        jdbc.sql("insert into compatibility_migration (generation, database_name, migration_id, proposal_sequence,"
-                        + " version, description, author, proposed_by, proposed_at, checksum, category, breaking,"
-                        + " rollback_safe, has_down_script, expand_migration_id, risk, analysis, linter_evidence, waiver)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb),"
-                        + " cast(? as jsonb), cast(? as jsonb))"
-                        + " on conflict (generation, database_name, migration_id) do update set"
-                        + " proposal_sequence = excluded.proposal_sequence, version = excluded.version,"
-                        + " description = excluded.description, author = excluded.author,"
-                        + " proposed_by = excluded.proposed_by, proposed_at = excluded.proposed_at,"
-                        + " checksum = excluded.checksum, category = excluded.category, breaking = excluded.breaking,"
-                        + " rollback_safe = excluded.rollback_safe, has_down_script = excluded.has_down_script,"
-                        + " expand_migration_id = excluded.expand_migration_id, risk = excluded.risk,"
-                        + " analysis = excluded.analysis, linter_evidence = excluded.linter_evidence,"
-                        + " waiver = excluded.waiver"
-                        + " where compatibility_migration.proposal_sequence <= excluded.proposal_sequence")
+        jdbc.sql("""
+                        insert into compatibility_migration (generation, database_name, migration_id, proposal_sequence,
+                        version, description, author, proposed_by, proposed_at, checksum, category, breaking,
+                        rollback_safe, has_down_script, expand_migration_id, risk, analysis, linter_evidence, waiver)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb),
+                        cast(? as jsonb), cast(? as jsonb))
+                        on conflict (generation, database_name, migration_id) do update set
+                        proposal_sequence = excluded.proposal_sequence, version = excluded.version,
+                        description = excluded.description, author = excluded.author,
+                        proposed_by = excluded.proposed_by, proposed_at = excluded.proposed_at,
+                        checksum = excluded.checksum, category = excluded.category, breaking = excluded.breaking,
+                        rollback_safe = excluded.rollback_safe, has_down_script = excluded.has_down_script,
+                        expand_migration_id = excluded.expand_migration_id, risk = excluded.risk,
+                        analysis = excluded.analysis, linter_evidence = excluded.linter_evidence,
+                        waiver = excluded.waiver
+                        where compatibility_migration.proposal_sequence <= excluded.proposal_sequence""")
                 .params(
                         generation,
                         event.database(),
@@ -73,9 +74,10 @@ class CompatibilityProjection extends PathTrackingProjection {
     /** The revised script replaces the definition; approvals bound to the old checksum no longer count. */
     @EventHandler
     void on(MigrationRevised event, @SequenceNumber long sequence) {
-        jdbc.sql("update compatibility_migration set proposal_sequence = ?, checksum = ?, category = ?, breaking = ?,"
-                        + " rollback_safe = ?, has_down_script = ?, analysis = cast(? as jsonb)"
-                        + " where generation = ? and database_name = ? and migration_id = ? and proposal_sequence <= ?")
+        jdbc.sql("""
+                        update compatibility_migration set proposal_sequence = ?, checksum = ?, category = ?, breaking = ?,
+                        rollback_safe = ?, has_down_script = ?, analysis = cast(? as jsonb)
+                        where generation = ? and database_name = ? and migration_id = ? and proposal_sequence <= ?""")
                 .params(
                         sequence,
                         event.checksum(),
@@ -93,9 +95,10 @@ class CompatibilityProjection extends PathTrackingProjection {
 
     @EventHandler
     void on(MigrationApproved event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
-        jdbc.sql("insert into compatibility_approval (generation, database_name, sequence_number, migration_id,"
-                        + " approved_by, role, checksum, comment, approvals_required, fully_approved, approved_at)"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
+        jdbc.sql("""
+                        insert into compatibility_approval (generation, database_name, sequence_number, migration_id,
+                        approved_by, role, checksum, comment, approvals_required, fully_approved, approved_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
                 .params(
                         generation,
                         event.database(),
@@ -113,8 +116,9 @@ class CompatibilityProjection extends PathTrackingProjection {
 
     @EventHandler
     void on(MigrationRejected event, @SequenceNumber long sequence) {
-        jdbc.sql("update compatibility_migration set rejection_sequence = ?, rejected_by = ?, rejection_reason = ?"
-                        + " where generation = ? and database_name = ? and migration_id = ?")
+        jdbc.sql("""
+                        update compatibility_migration set rejection_sequence = ?, rejected_by = ?, rejection_reason = ?
+                        where generation = ? and database_name = ? and migration_id = ?""")
                 .params(sequence, event.rejectedBy(), event.reason(), generation, event.database(), event.migrationId())
                 .update();
     }
@@ -143,10 +147,11 @@ class CompatibilityProjection extends PathTrackingProjection {
     @EventHandler
     void on(MigrationRunImported event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         if (event.newToLedger()) {
-            jdbc.sql("insert into compatibility_migration (generation, database_name, migration_id,"
-                            + " proposal_sequence, version, description, author, proposed_at, checksum, breaking,"
-                            + " rollback_safe, has_down_script) values (?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, false)"
-                            + " on conflict (generation, database_name, migration_id) do nothing")
+            jdbc.sql("""
+                            insert into compatibility_migration (generation, database_name, migration_id,
+                            proposal_sequence, version, description, author, proposed_at, checksum, breaking,
+                            rollback_safe, has_down_script) values (?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, false)
+                            on conflict (generation, database_name, migration_id) do nothing""")
                     .params(
                             generation,
                             event.database(),
@@ -211,9 +216,10 @@ class CompatibilityProjection extends PathTrackingProjection {
             @SequenceNumber long sequence,
             @Timestamp Instant recordedAt,
             @MetaDataValue(EventMetadata.PRINCIPAL) String principal) {
-        jdbc.sql("insert into compatibility_release (generation, database_name, sequence_number, environment, release,"
-                        + " schema_version, deployed_at, deployed_by) values (?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " on conflict do nothing")
+        jdbc.sql("""
+                        insert into compatibility_release (generation, database_name, sequence_number, environment, release,
+                        schema_version, deployed_at, deployed_by) values (?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict do nothing""")
                 .params(
                         generation,
                         event.database(),
@@ -230,8 +236,9 @@ class CompatibilityProjection extends PathTrackingProjection {
     void on(MigrationHistoryRepaired event, @SequenceNumber long sequence) {
         for (MigrationHistoryRepaired.RepairedEntry entry : event.removedFailed()) {
             // The failed run is gone from the history: the migration is pending there again, not failed.
-            jdbc.sql("delete from compatibility_status where generation = ? and database_name = ? and migration_id = ?"
-                            + " and environment = ? and status = 'FAILED' and last_sequence < ?")
+            jdbc.sql("""
+                            delete from compatibility_status where generation = ? and database_name = ? and migration_id = ?
+                            and environment = ? and status = 'FAILED' and last_sequence < ?""")
                     .params(generation, event.database(), entry.migrationId(), event.environment(), sequence)
                     .update();
         }
@@ -246,13 +253,14 @@ class CompatibilityProjection extends PathTrackingProjection {
             long sequence,
             Instant recordedAt,
             String principal) {
-        jdbc.sql("insert into compatibility_status (generation, database_name, migration_id, environment, status,"
-                        + " checksum, last_sequence, changed_at, changed_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " on conflict (generation, database_name, migration_id, environment) do update set"
-                        + " status = excluded.status, checksum = coalesce(excluded.checksum, compatibility_status.checksum),"
-                        + " last_sequence = excluded.last_sequence, changed_at = excluded.changed_at,"
-                        + " changed_by = excluded.changed_by"
-                        + " where compatibility_status.last_sequence < excluded.last_sequence")
+        jdbc.sql("""
+                        insert into compatibility_status (generation, database_name, migration_id, environment, status,
+                        checksum, last_sequence, changed_at, changed_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict (generation, database_name, migration_id, environment) do update set
+                        status = excluded.status, checksum = coalesce(excluded.checksum, compatibility_status.checksum),
+                        last_sequence = excluded.last_sequence, changed_at = excluded.changed_at,
+                        changed_by = excluded.changed_by
+                        where compatibility_status.last_sequence < excluded.last_sequence""")
                 .params(
                         generation,
                         database,

@@ -1,6 +1,5 @@
 package org.migrationledger.projection.compatibility;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -8,10 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
-import org.migrationledger.api.events.ClassificationWaiver;
-import org.migrationledger.api.events.LinterEvidence;
-import org.migrationledger.api.events.MigrationAnalysis;
-import org.migrationledger.api.events.RiskAssessment;
 import org.migrationledger.api.queries.ApprovalView;
 import org.migrationledger.api.queries.CompatibilityView;
 import org.migrationledger.api.queries.EnvironmentStatusView;
@@ -40,8 +35,9 @@ class CompatibilityQueryHandler {
     @QueryHandler
     Optional<MigrationView> handle(GetMigration query) {
         int generation = generations.active(CompatibilityReadModel.NAME);
-        Optional<MigrationRow> found = jdbc.sql("select " + MigrationRow.COLUMNS + " from compatibility_migration"
-                        + " where generation = ? and database_name = ? and migration_id = ?")
+        Optional<MigrationRow> found = jdbc.sql("""
+                        select %s from compatibility_migration
+                        where generation = ? and database_name = ? and migration_id = ?""".formatted(MigrationRow.COLUMNS))
                 .params(generation, query.database(), query.migrationId())
                 .query(MigrationRow::read)
                 .optional();
@@ -70,9 +66,10 @@ class CompatibilityQueryHandler {
     }
 
     private MigrationView view(int generation, String database, MigrationRow row) {
-        List<ApprovalView> approvals = jdbc.sql("select approved_by, role, checksum, comment, approved_at,"
-                        + " approvals_required, fully_approved from compatibility_approval"
-                        + " where generation = ? and database_name = ? and migration_id = ? order by sequence_number")
+        List<ApprovalView> approvals = jdbc.sql("""
+                        select approved_by, role, checksum, comment, approved_at,
+                        approvals_required, fully_approved from compatibility_approval
+                        where generation = ? and database_name = ? and migration_id = ? order by sequence_number""")
                 .params(generation, database, row.migrationId())
                 .query((rs, i) -> new ApprovalView(
                         rs.getString("approved_by"),
@@ -92,8 +89,9 @@ class CompatibilityQueryHandler {
         Map<String, EnvironmentStatusView> byEnvironment = new LinkedHashMap<>();
         environments(generation, database)
                 .forEach(env -> byEnvironment.put(env, new EnvironmentStatusView(env, "PENDING", null, null, null)));
-        jdbc.sql("select environment, status, checksum, changed_at, changed_by from compatibility_status"
-                        + " where generation = ? and database_name = ? and migration_id = ?")
+        jdbc.sql("""
+                        select environment, status, checksum, changed_at, changed_by from compatibility_status
+                        where generation = ? and database_name = ? and migration_id = ?""")
                 .params(generation, database, row.migrationId())
                 .query((rs, i) -> new EnvironmentStatusView(
                         rs.getString("environment"),
@@ -104,26 +102,11 @@ class CompatibilityQueryHandler {
                 .list()
                 .forEach(status -> byEnvironment.put(status.environment(), status));
         return new MigrationView(
-                database,
-                row.migrationId(),
-                row.version(),
-                row.description(),
-                row.author(),
-                row.proposedBy(),
+                row.proposal(database),
                 row.proposedAt(),
-                row.checksum(),
-                row.category(),
-                row.breaking(),
-                row.rollbackSafe(),
-                row.hasDownScript(),
-                row.expandMigrationId(),
                 state,
                 row.rejected() ? row.rejectedBy() : null,
                 row.rejected() ? row.rejectionReason() : null,
-                read(row.riskJson(), RiskAssessment.class),
-                read(row.analysisJson(), MigrationAnalysis.class),
-                List.of(read(row.linterEvidenceJson(), LinterEvidence[].class)),
-                read(row.waiverJson(), ClassificationWaiver.class),
                 approvals,
                 List.copyOf(byEnvironment.values()));
     }
@@ -146,28 +129,15 @@ class CompatibilityQueryHandler {
         return pairs;
     }
 
-    private static <T> T read(String json, Class<T> type) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            return CompatibilityReadModel.JSON.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable " + type.getSimpleName() + " in compatibility_migration", e);
-        }
-    }
-
     private List<String> environments(int generation, String database) {
-        return jdbc.sql("select environment from compatibility_environment where generation = ? and database_name = ?"
-                        + " order by path_position")
-                .params(generation, database)
-                .query(String.class)
-                .list();
+        return jdbc.sql("""
+                        select environment from compatibility_environment where generation = ? and database_name = ?
+                        order by path_position""").params(generation, database).query(String.class).list();
     }
 
     private List<MigrationRow> migrations(int generation, String database) {
-        List<MigrationRow> rows = new ArrayList<>(jdbc.sql("select " + MigrationRow.COLUMNS
-                        + " from compatibility_migration where generation = ? and database_name = ?")
+        List<MigrationRow> rows = new ArrayList<>(jdbc.sql("""
+                        select %s from compatibility_migration where generation = ? and database_name = ?""".formatted(MigrationRow.COLUMNS))
                 .params(generation, database)
                 .query(MigrationRow::read)
                 .list());
@@ -178,8 +148,9 @@ class CompatibilityQueryHandler {
 
     private Map<String, Map<String, String>> statuses(int generation, String database) {
         Map<String, Map<String, String>> statuses = new LinkedHashMap<>();
-        jdbc.sql("select migration_id, environment, status from compatibility_status"
-                        + " where generation = ? and database_name = ?")
+        jdbc.sql("""
+                        select migration_id, environment, status from compatibility_status
+                        where generation = ? and database_name = ?""")
                 .params(generation, database)
                 .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .list()

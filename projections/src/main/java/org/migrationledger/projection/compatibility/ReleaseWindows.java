@@ -27,8 +27,9 @@ class ReleaseWindows {
     List<ReleaseWindowView> windows(String database, List<String> environments, List<MigrationRow> migrations) {
         Map<String, List<ReleaseObservationView>> observed = new LinkedHashMap<>();
         environments.forEach(env -> observed.put(env, new ArrayList<>()));
-        jdbc.sql("select environment, release, schema_version, deployed_at, deployed_by from compatibility_release"
-                        + " where generation = ? and database_name = ? order by sequence_number")
+        jdbc.sql("""
+                        select environment, release, schema_version, deployed_at, deployed_by from compatibility_release
+                        where generation = ? and database_name = ? order by sequence_number""")
                 .params(generation, database)
                 .query((rs, i) -> Map.entry(
                         rs.getString("environment"),

@@ -28,8 +28,9 @@ class DriftProjection extends PathTrackingProjection {
 
     @EventHandler
     void on(MigrationRevised event, @SequenceNumber long sequence) {
-        jdbc.sql("update drift_migration set proposal_sequence = ?, checksum = ? where generation = ?"
-                        + " and database_name = ? and migration_id = ? and proposal_sequence <= ?")
+        jdbc.sql("""
+                        update drift_migration set proposal_sequence = ?, checksum = ? where generation = ?
+                        and database_name = ? and migration_id = ? and proposal_sequence <= ?""")
                 .params(sequence, event.checksum(), generation, event.database(), event.migrationId(), sequence)
                 .update();
     }
@@ -134,12 +135,13 @@ class DriftProjection extends PathTrackingProjection {
     /** A migration the ledger knows, from its proposal or from the imported history that made it known. */
     private void migration(
             String database, String migrationId, long sequence, String version, String checksum, Instant knownAt) {
-        jdbc.sql("insert into drift_migration (generation, database_name, migration_id, proposal_sequence, version,"
-                        + " checksum, proposed_at) values (?, ?, ?, ?, ?, ?, ?)"
-                        + " on conflict (generation, database_name, migration_id) do update set"
-                        + " proposal_sequence = excluded.proposal_sequence, version = excluded.version,"
-                        + " checksum = excluded.checksum, proposed_at = excluded.proposed_at"
-                        + " where drift_migration.proposal_sequence <= excluded.proposal_sequence")
+        jdbc.sql("""
+                        insert into drift_migration (generation, database_name, migration_id, proposal_sequence, version,
+                        checksum, proposed_at) values (?, ?, ?, ?, ?, ?, ?)
+                        on conflict (generation, database_name, migration_id) do update set
+                        proposal_sequence = excluded.proposal_sequence, version = excluded.version,
+                        checksum = excluded.checksum, proposed_at = excluded.proposed_at
+                        where drift_migration.proposal_sequence <= excluded.proposal_sequence""")
                 .params(
                         generation,
                         database,
@@ -159,8 +161,9 @@ class DriftProjection extends PathTrackingProjection {
             String checksum,
             boolean fullyApproved,
             Instant recordedAt) {
-        jdbc.sql("insert into drift_decision (generation, database_name, sequence_number, migration_id, kind, checksum,"
-                        + " fully_approved, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing")
+        jdbc.sql("""
+                        insert into drift_decision (generation, database_name, sequence_number, migration_id, kind, checksum,
+                        fully_approved, decided_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")
                 .params(
                         generation,
                         database,
@@ -195,9 +198,10 @@ class DriftProjection extends PathTrackingProjection {
             Instant at,
             String error,
             boolean imported) {
-        jdbc.sql("insert into drift_fact (generation, database_name, sequence_number, environment, migration_id, kind,"
-                        + " checksum, recorded_at, error, imported) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " on conflict do nothing")
+        jdbc.sql("""
+                        insert into drift_fact (generation, database_name, sequence_number, environment, migration_id, kind,
+                        checksum, recorded_at, error, imported) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict do nothing""")
                 .params(
                         generation,
                         database,

@@ -52,11 +52,10 @@ class DriftQueryHandler {
     /** The drift report with the findings of the given sources merged in; empty for an unregistered database. */
     private Optional<DriftReportView> report(String database, List<DriftSource> merged) {
         int generation = generations.active(DriftReadModel.NAME);
-        List<String> path = jdbc.sql("select environment from drift_environment where generation = ?"
-                        + " and database_name = ? order by path_position")
-                .params(generation, database)
-                .query(String.class)
-                .list();
+        List<String> path =
+                jdbc.sql("""
+                        select environment from drift_environment where generation = ?
+                        and database_name = ? order by path_position""").params(generation, database).query(String.class).list();
         if (path.isEmpty()) {
             return Optional.empty();
         }
@@ -90,8 +89,9 @@ class DriftQueryHandler {
 
     private Map<String, DriftJudge.Migration> migrations(int generation, String database) {
         return jdbc
-                .sql("select migration_id, version, checksum from drift_migration where generation = ?"
-                        + " and database_name = ?")
+                .sql("""
+                        select migration_id, version, checksum from drift_migration where generation = ?
+                        and database_name = ?""")
                 .params(generation, database)
                 .query((rs, i) -> new DriftJudge.Migration(
                         rs.getString("migration_id"), rs.getString("version"), rs.getString("checksum")))
@@ -101,8 +101,9 @@ class DriftQueryHandler {
     }
 
     private List<DriftJudge.Step> steps(int generation, String database) {
-        List<DriftJudge.Step> steps = new ArrayList<>(jdbc.sql("select sequence_number, kind, migration_id, checksum,"
-                        + " fully_approved, decided_at from drift_decision where generation = ? and database_name = ?")
+        List<DriftJudge.Step> steps = new ArrayList<>(jdbc.sql("""
+                        select sequence_number, kind, migration_id, checksum,
+                        fully_approved, decided_at from drift_decision where generation = ? and database_name = ?""")
                 .params(generation, database)
                 .query((rs, i) -> new DriftJudge.Step(
                         rs.getLong("sequence_number"),
@@ -115,8 +116,9 @@ class DriftQueryHandler {
                         null,
                         false))
                 .list());
-        steps.addAll(jdbc.sql("select sequence_number, kind, migration_id, environment, checksum, recorded_at, error,"
-                        + " imported from drift_fact where generation = ? and database_name = ?")
+        steps.addAll(jdbc.sql("""
+                        select sequence_number, kind, migration_id, environment, checksum, recorded_at, error,
+                        imported from drift_fact where generation = ? and database_name = ?""")
                 .params(generation, database)
                 .query((rs, i) -> new DriftJudge.Step(
                         rs.getLong("sequence_number"),

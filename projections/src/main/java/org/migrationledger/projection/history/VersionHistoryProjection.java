@@ -23,19 +23,20 @@ class VersionHistoryProjection extends PathTrackingProjection {
 
     @EventHandler
     void on(MigrationRevised event) {
-        jdbc.sql("update version_history_migration set rollback_safe = ? where generation = ? and database_name = ?"
-                        + " and migration_id = ?")
+        jdbc.sql("""
+                        update version_history_migration set rollback_safe = ? where generation = ? and database_name = ?
+                        and migration_id = ?""")
                 .params(event.rollbackSafe(), generation, event.database(), event.migrationId())
                 .update();
     }
 
     @EventHandler
     void on(MigrationProposed event) {
-        jdbc.sql(
-                        "insert into version_history_migration (generation, database_name, migration_id, version,"
-                                + " description, rollback_safe) values (?, ?, ?, ?, ?, ?)"
-                                + " on conflict (generation, database_name, migration_id) do update set version ="
-                                + " excluded.version, description = excluded.description, rollback_safe = excluded.rollback_safe")
+        jdbc.sql("""
+                                insert into version_history_migration (generation, database_name, migration_id, version,
+                                description, rollback_safe) values (?, ?, ?, ?, ?, ?)
+                                on conflict (generation, database_name, migration_id) do update set version =
+                                excluded.version, description = excluded.description, rollback_safe = excluded.rollback_safe""")
                 .params(
                         generation,
                         event.database(),
@@ -85,8 +86,9 @@ class VersionHistoryProjection extends PathTrackingProjection {
     @EventHandler
     void on(MigrationRunImported event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         if (event.newToLedger()) {
-            jdbc.sql("insert into version_history_migration (generation, database_name, migration_id, version,"
-                            + " description, rollback_safe) values (?, ?, ?, ?, ?, ?) on conflict do nothing")
+            jdbc.sql("""
+                            insert into version_history_migration (generation, database_name, migration_id, version,
+                            description, rollback_safe) values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
                     .params(
                             generation,
                             event.database(),
@@ -118,9 +120,10 @@ class VersionHistoryProjection extends PathTrackingProjection {
             Instant effectiveAt,
             Instant recordedAt,
             String principal) {
-        jdbc.sql("insert into version_history_fact (generation, database_name, sequence_number, environment,"
-                        + " migration_id, kind, effective_at, recorded_at, principal) values (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " on conflict do nothing")
+        jdbc.sql("""
+                        insert into version_history_fact (generation, database_name, sequence_number, environment,
+                        migration_id, kind, effective_at, recorded_at, principal) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        on conflict do nothing""")
                 .params(
                         generation,
                         database,

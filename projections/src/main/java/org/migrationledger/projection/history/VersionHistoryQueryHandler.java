@@ -32,8 +32,9 @@ class VersionHistoryQueryHandler {
     @QueryHandler
     Optional<VersionHistoryView> handle(GetVersionHistory query) {
         int generation = generations.active(VersionHistoryReadModel.NAME);
-        boolean known = jdbc.sql("select count(*) from version_history_environment"
-                                + " where generation = ? and database_name = ? and environment = ?")
+        boolean known = jdbc.sql("""
+                                select count(*) from version_history_environment
+                                where generation = ? and database_name = ? and environment = ?""")
                         .params(generation, query.database(), query.environment())
                         .query(Long.class)
                         .single()
@@ -68,12 +69,13 @@ class VersionHistoryQueryHandler {
 
     private List<Fact> facts(int generation, GetVersionHistory query) {
         Instant at = query.at() == null ? Instant.parse("9999-12-31T23:59:59Z") : query.at();
-        return jdbc.sql("select f.kind, f.migration_id, f.effective_at, f.principal, m.version, m.description,"
-                        + " coalesce(m.rollback_safe, false) as rollback_safe from version_history_fact f"
-                        + " left join version_history_migration m on m.generation = f.generation"
-                        + " and m.database_name = f.database_name and m.migration_id = f.migration_id"
-                        + " where f.generation = ? and f.database_name = ? and f.environment = ? and f.effective_at <= ?"
-                        + " order by f.sequence_number")
+        return jdbc.sql("""
+                        select f.kind, f.migration_id, f.effective_at, f.principal, m.version, m.description,
+                        coalesce(m.rollback_safe, false) as rollback_safe from version_history_fact f
+                        left join version_history_migration m on m.generation = f.generation
+                        and m.database_name = f.database_name and m.migration_id = f.migration_id
+                        where f.generation = ? and f.database_name = ? and f.environment = ? and f.effective_at <= ?
+                        order by f.sequence_number""")
                 .params(generation, query.database(), query.environment(), Timestamp.from(at))
                 .query((rs, row) -> new Fact(
                         rs.getString("kind"),

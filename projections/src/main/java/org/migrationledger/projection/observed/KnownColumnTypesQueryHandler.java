@@ -41,15 +41,17 @@ class KnownColumnTypesQueryHandler {
         if (version.isEmpty()) {
             return KnownColumnTypesView.none();
         }
-        List<String> path = jdbc.sql("select environment from observed_environment where generation = ?"
-                        + " and database_name = ? order by path_position")
+        List<String> path = jdbc.sql("""
+                        select environment from observed_environment where generation = ?
+                        and database_name = ? order by path_position""")
                 .params(generation, query.database())
                 .query(String.class)
                 .list();
         // Only the keys are read here: a database observed at hundreds of versions holds hundreds of whole schemas.
         Optional<Candidate> best = jdbc
-                .sql("select environment, schema_version from observed_schema"
-                        + " where generation = ? and database_name = ?")
+                .sql("""
+                        select environment, schema_version from observed_schema
+                        where generation = ? and database_name = ?""")
                 .params(generation, query.database())
                 .query((rs, row) -> new Candidate(rs.getString(1), rs.getString(2)))
                 .list()
@@ -64,8 +66,9 @@ class KnownColumnTypesQueryHandler {
     }
 
     private KnownColumnTypesView read(int generation, String database, Candidate candidate) {
-        return jdbc.sql("select last_captured_at, last_schema from observed_schema where generation = ?"
-                        + " and database_name = ? and environment = ? and schema_version = ?")
+        return jdbc.sql("""
+                        select last_captured_at, last_schema from observed_schema where generation = ?
+                        and database_name = ? and environment = ? and schema_version = ?""")
                 .params(generation, database, candidate.environment(), candidate.schemaVersion())
                 .query((rs, row) ->
                         view(candidate, rs.getTimestamp(1).toInstant(), ObservedJson.schema(rs.getString(2))))
@@ -87,8 +90,9 @@ class KnownColumnTypesQueryHandler {
     }
 
     private Optional<String> versionOf(int generation, String database, String migrationId) {
-        return jdbc.sql("select version from observed_migration where generation = ? and database_name = ?"
-                        + " and migration_id = ?")
+        return jdbc.sql("""
+                        select version from observed_migration where generation = ? and database_name = ?
+                        and migration_id = ?""")
                 .params(generation, database, migrationId)
                 .query(String.class)
                 .optional();

@@ -24,9 +24,10 @@ class ObservedSchemaProjection extends PathTrackingProjection {
 
     @EventHandler
     void on(MigrationProposed event) {
-        jdbc.sql("insert into observed_migration (generation, database_name, migration_id, version)"
-                        + " values (?, ?, ?, ?) on conflict (generation, database_name, migration_id)"
-                        + " do update set version = excluded.version")
+        jdbc.sql("""
+                        insert into observed_migration (generation, database_name, migration_id, version)
+                        values (?, ?, ?, ?) on conflict (generation, database_name, migration_id)
+                        do update set version = excluded.version""")
                 .params(generation, event.database(), event.migrationId(), event.version())
                 .update();
     }
@@ -49,8 +50,9 @@ class ObservedSchemaProjection extends PathTrackingProjection {
     @EventHandler
     void on(MigrationRunImported event, @SequenceNumber long sequence) {
         if (event.newToLedger()) {
-            jdbc.sql("insert into observed_migration (generation, database_name, migration_id, version)"
-                            + " values (?, ?, ?, ?) on conflict do nothing")
+            jdbc.sql("""
+                            insert into observed_migration (generation, database_name, migration_id, version)
+                            values (?, ?, ?, ?) on conflict do nothing""")
                     .params(generation, event.database(), event.migrationId(), event.version())
                     .update();
         }
@@ -67,20 +69,21 @@ class ObservedSchemaProjection extends PathTrackingProjection {
         Timestamp capturedAt = Timestamp.from(event.capturedAt());
         if (event.schema() != null) {
             String schema = ObservedJson.write(event.schema());
-            jdbc.sql("insert into observed_schema (generation, database_name, environment, schema_version,"
-                            + " first_sequence, first_captured_at, first_schema, last_sequence, last_captured_at,"
-                            + " last_schema) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                            + " on conflict (generation, database_name, environment, schema_version) do update set"
-                            + " first_sequence = least(observed_schema.first_sequence, excluded.first_sequence),"
-                            + " first_captured_at = case when excluded.first_sequence < observed_schema.first_sequence"
-                            + " then excluded.first_captured_at else observed_schema.first_captured_at end,"
-                            + " first_schema = case when excluded.first_sequence < observed_schema.first_sequence"
-                            + " then excluded.first_schema else observed_schema.first_schema end,"
-                            + " last_sequence = greatest(observed_schema.last_sequence, excluded.last_sequence),"
-                            + " last_captured_at = case when excluded.last_sequence > observed_schema.last_sequence"
-                            + " then excluded.last_captured_at else observed_schema.last_captured_at end,"
-                            + " last_schema = case when excluded.last_sequence > observed_schema.last_sequence"
-                            + " then excluded.last_schema else observed_schema.last_schema end")
+            jdbc.sql("""
+                            insert into observed_schema (generation, database_name, environment, schema_version,
+                            first_sequence, first_captured_at, first_schema, last_sequence, last_captured_at,
+                            last_schema) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            on conflict (generation, database_name, environment, schema_version) do update set
+                            first_sequence = least(observed_schema.first_sequence, excluded.first_sequence),
+                            first_captured_at = case when excluded.first_sequence < observed_schema.first_sequence
+                            then excluded.first_captured_at else observed_schema.first_captured_at end,
+                            first_schema = case when excluded.first_sequence < observed_schema.first_sequence
+                            then excluded.first_schema else observed_schema.first_schema end,
+                            last_sequence = greatest(observed_schema.last_sequence, excluded.last_sequence),
+                            last_captured_at = case when excluded.last_sequence > observed_schema.last_sequence
+                            then excluded.last_captured_at else observed_schema.last_captured_at end,
+                            last_schema = case when excluded.last_sequence > observed_schema.last_sequence
+                            then excluded.last_schema else observed_schema.last_schema end""")
                     .params(
                             generation,
                             event.database(),
@@ -95,12 +98,13 @@ class ObservedSchemaProjection extends PathTrackingProjection {
                     .update();
         }
         if (event.flywayHistory() != null) {
-            jdbc.sql("insert into observed_history (generation, database_name, environment, sequence_number,"
-                            + " captured_at, history) values (?, ?, ?, ?, ?, ?)"
-                            + " on conflict (generation, database_name, environment) do update set"
-                            + " sequence_number = excluded.sequence_number, captured_at = excluded.captured_at,"
-                            + " history = excluded.history"
-                            + " where observed_history.sequence_number < excluded.sequence_number")
+            jdbc.sql("""
+                            insert into observed_history (generation, database_name, environment, sequence_number,
+                            captured_at, history) values (?, ?, ?, ?, ?, ?)
+                            on conflict (generation, database_name, environment) do update set
+                            sequence_number = excluded.sequence_number, captured_at = excluded.captured_at,
+                            history = excluded.history
+                            where observed_history.sequence_number < excluded.sequence_number""")
                     .params(
                             generation,
                             event.database(),
@@ -113,8 +117,9 @@ class ObservedSchemaProjection extends PathTrackingProjection {
     }
 
     private void fact(String database, long sequence, String environment, String migrationId, String kind) {
-        jdbc.sql("insert into observed_fact (generation, database_name, sequence_number, environment, migration_id,"
-                        + " kind) values (?, ?, ?, ?, ?, ?) on conflict do nothing")
+        jdbc.sql("""
+                        insert into observed_fact (generation, database_name, sequence_number, environment, migration_id,
+                        kind) values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
                 .params(generation, database, sequence, environment, migrationId, kind)
                 .update();
     }

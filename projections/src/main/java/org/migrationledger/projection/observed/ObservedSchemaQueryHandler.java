@@ -127,25 +127,25 @@ class ObservedSchemaQueryHandler implements DriftSource {
     }
 
     private List<String> path(int generation, String database) {
-        return jdbc.sql("select environment from observed_environment where generation = ? and database_name = ?"
-                        + " order by path_position")
-                .params(generation, database)
-                .query(String.class)
-                .list();
+        return jdbc.sql("""
+                        select environment from observed_environment where generation = ? and database_name = ?
+                        order by path_position""").params(generation, database).query(String.class).list();
     }
 
     private List<Observation> observations(int generation, String database) {
-        return jdbc.sql("select environment, schema_version, first_sequence, first_captured_at, first_schema,"
-                        + " last_sequence, last_captured_at, last_schema from observed_schema"
-                        + " where generation = ? and database_name = ?")
+        return jdbc.sql("""
+                        select environment, schema_version, first_sequence, first_captured_at, first_schema,
+                        last_sequence, last_captured_at, last_schema from observed_schema
+                        where generation = ? and database_name = ?""")
                 .params(generation, database)
                 .query(ObservedSchemaQueryHandler::observation)
                 .list();
     }
 
     private Optional<History> history(int generation, String database, String environment) {
-        return jdbc.sql("select sequence_number, captured_at, history from observed_history"
-                        + " where generation = ? and database_name = ? and environment = ?")
+        return jdbc.sql("""
+                        select sequence_number, captured_at, history from observed_history
+                        where generation = ? and database_name = ? and environment = ?""")
                 .params(generation, database, environment)
                 .query((rs, row) ->
                         new History(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3)))
@@ -153,8 +153,9 @@ class ObservedSchemaQueryHandler implements DriftSource {
     }
 
     private List<HistoryReconciliation.Fact> facts(int generation, String database, String environment, long before) {
-        return jdbc.sql("select migration_id, kind from observed_fact where generation = ? and database_name = ?"
-                        + " and environment = ? and sequence_number < ? order by sequence_number")
+        return jdbc.sql("""
+                        select migration_id, kind from observed_fact where generation = ? and database_name = ?
+                        and environment = ? and sequence_number < ? order by sequence_number""")
                 .params(generation, database, environment, before)
                 .query((rs, row) -> new HistoryReconciliation.Fact(rs.getString(1), rs.getString(2)))
                 .list();

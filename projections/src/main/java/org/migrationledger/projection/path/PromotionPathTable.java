@@ -15,9 +15,10 @@ public record PromotionPathTable(JdbcClient jdbc, String table) {
         jdbc.sql("delete from " + table + " where generation = ? and database_name = ?")
                 .params(generation, database)
                 .update();
-        jdbc.sql("insert into " + table + " (generation, database_name, environment, path_position)"
-                        + " select ?, ?, environment, position - 1"
-                        + " from unnest(cast(? as text[])) with ordinality as path(environment, position)")
+        jdbc.sql("""
+                        insert into %s (generation, database_name, environment, path_position)
+                        select ?, ?, environment, position - 1
+                        from unnest(cast(? as text[])) with ordinality as path(environment, position)""".formatted(table))
                 .params(generation, database, environments.toArray(String[]::new))
                 .update();
     }

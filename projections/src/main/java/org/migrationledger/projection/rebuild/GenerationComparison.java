@@ -48,11 +48,16 @@ class GenerationComparison {
     }
 
     private TableResult compareTable(String table, int older, int newer) {
-        String rows = "select to_jsonb(t) - 'generation' from " + table + " t where generation = ";
-        long onlyOlder = count("select count(*) from (" + rows + older + " except all " + rows + newer + ") d");
-        long onlyNewer = count("select count(*) from (" + rows + newer + " except all " + rows + older + ") d");
-        long olderRows = count("select count(*) from " + table + " where generation = " + older);
-        long newerRows = count("select count(*) from " + table + " where generation = " + newer);
+        String onlyIn = """
+                select count(*) from (
+                    select to_jsonb(t) - 'generation' from %1$s t where generation = %2$d
+                    except all
+                    select to_jsonb(t) - 'generation' from %1$s t where generation = %3$d) d""";
+        String rows = "select count(*) from %s where generation = %d";
+        long onlyOlder = count(onlyIn.formatted(table, older, newer));
+        long onlyNewer = count(onlyIn.formatted(table, newer, older));
+        long olderRows = count(rows.formatted(table, older));
+        long newerRows = count(rows.formatted(table, newer));
         return new TableResult(table, olderRows, newerRows, onlyOlder, onlyNewer);
     }
 

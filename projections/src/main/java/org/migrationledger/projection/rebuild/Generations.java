@@ -15,8 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class Generations {
 
-    private static final String COLUMNS = "read_model, generation, state, processor_name, created_at, target_position,"
-            + " auto_switch, activated_at, retired_at, comparison, comparison_equal";
+    private static final String COLUMNS = """
+            read_model, generation, state, processor_name, created_at, target_position,
+            auto_switch, activated_at, retired_at, comparison, comparison_equal""";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -30,8 +31,9 @@ public class Generations {
 
     /** Records generation 1 as active the first time a read model is seen; no-op afterwards. */
     public void registerFirst(String readModel) {
-        jdbc.sql("insert into projection_generation (read_model, generation, state, processor_name, created_at,"
-                        + " activated_at) values (?, 1, 'ACTIVE', ?, ?, ?) on conflict do nothing")
+        jdbc.sql("""
+                        insert into projection_generation (read_model, generation, state, processor_name, created_at,
+                        activated_at) values (?, 1, 'ACTIVE', ?, ?, ?) on conflict do nothing""")
                 .params(readModel, ReadModel.processorName(readModel, 1), now(), now())
                 .update();
     }
@@ -46,17 +48,17 @@ public class Generations {
     }
 
     public List<GenerationView> all(String readModel) {
-        return jdbc.sql("select " + COLUMNS + " from projection_generation where read_model = ? order by generation")
+        return jdbc.sql("select %s from projection_generation where read_model = ? order by generation"
+                        .formatted(COLUMNS))
                 .param(readModel)
                 .query(Generations::view)
                 .list();
     }
 
     public List<GenerationView> maintained() {
-        return jdbc.sql("select " + COLUMNS + " from projection_generation"
-                        + " where state in ('BUILDING', 'READY', 'ACTIVE', 'STANDBY') order by read_model, generation")
-                .query(Generations::view)
-                .list();
+        return jdbc.sql("""
+                        select %s from projection_generation
+                        where state in ('BUILDING', 'READY', 'ACTIVE', 'STANDBY') order by read_model, generation""".formatted(COLUMNS)).query(Generations::view).list();
     }
 
     public Optional<GenerationView> inState(String readModel, GenerationState state) {
@@ -80,8 +82,9 @@ public class Generations {
                             .max()
                             .orElse(0)
                     + 1;
-            jdbc.sql("insert into projection_generation (read_model, generation, state, processor_name, created_at,"
-                            + " target_position, auto_switch) values (?, ?, 'BUILDING', ?, ?, ?, ?)")
+            jdbc.sql("""
+                            insert into projection_generation (read_model, generation, state, processor_name, created_at,
+                            target_position, auto_switch) values (?, ?, 'BUILDING', ?, ?, ?, ?)""")
                     .params(
                             readModel,
                             next,
@@ -143,15 +146,17 @@ public class Generations {
     }
 
     public GenerationView get(String readModel, int generation) {
-        return jdbc.sql("select " + COLUMNS + " from projection_generation where read_model = ? and generation = ?")
+        return jdbc.sql("select %s from projection_generation where read_model = ? and generation = ?"
+                        .formatted(COLUMNS))
                 .params(readModel, generation)
                 .query(Generations::view)
                 .single();
     }
 
     private Optional<Integer> stateOf(String readModel, GenerationState state) {
-        return jdbc.sql("select generation from projection_generation where read_model = ? and state = ?"
-                        + " order by generation desc limit 1")
+        return jdbc.sql("""
+                        select generation from projection_generation where read_model = ? and state = ?
+                        order by generation desc limit 1""")
                 .params(readModel, state.name())
                 .query(Integer.class)
                 .optional();
@@ -159,8 +164,9 @@ public class Generations {
 
     private void setState(String readModel, int generation, String state, String stampedColumn) {
         String stamp = stampedColumn == null ? "" : ", " + stampedColumn + " = :at";
-        jdbc.sql("update projection_generation set state = :state" + stamp
-                        + " where read_model = :readModel and generation = :generation")
+        jdbc.sql("""
+                        update projection_generation set state = :state%s
+                        where read_model = :readModel and generation = :generation""".formatted(stamp))
                 .param("state", state)
                 .param("at", now())
                 .param("readModel", readModel)

@@ -141,13 +141,14 @@ class CompatibilityProjectionIT {
                 queries.handle(new GetMigration(DB, "0002_add_note")).orElseThrow();
 
         assertThat(migration.state()).isEqualTo("APPROVED");
-        assertThat(migration.checksum()).isEqualTo(checksum("0002_add_note"));
+        assertThat(migration.proposal().checksum()).isEqualTo(checksum("0002_add_note"));
         assertThat(migration.approvals()).hasSize(2);
-        assertThat(migration.analysis().strongestLock()).isEqualTo("SHARE UPDATE EXCLUSIVE");
-        assertThat(migration.analysis().findings()).isEmpty();
-        assertThat(migration.risk().impact()).isEqualTo("LOW");
+        assertThat(migration.proposal().analysis().strongestLock()).isEqualTo("SHARE UPDATE EXCLUSIVE");
+        assertThat(migration.proposal().analysis().findings()).isEmpty();
+        assertThat(migration.proposal().risk().impact()).isEqualTo("LOW");
         assertThat(queries.handle(new GetMigration(DB, "0003_drop_legacy"))
                         .orElseThrow()
+                        .proposal()
                         .analysis()
                         .findings())
                 .extracting(f -> f.rule())
