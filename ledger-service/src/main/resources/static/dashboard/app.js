@@ -43,6 +43,8 @@ async function refresh(force) {
   const current = route();
   try {
     const data = await current.module.load(current.params);
+    // The user may have moved on while this answer was on its way: never draw a page they left.
+    if (route().key !== current.key) return;
     const signature = JSON.stringify(data);
     if (force || shown.key !== current.key || shown.data !== signature) {
       const focused = document.activeElement && document.activeElement.id;

@@ -12,6 +12,7 @@ import org.migrationledger.api.queries.MigrationScriptsView;
 import org.migrationledger.api.queries.StatusGridView;
 import org.migrationledger.web.InvalidRequestException;
 import org.migrationledger.web.LedgerName;
+import org.migrationledger.web.MigrationIdParameter;
 import org.migrationledger.web.ReadYourWrites;
 import org.migrationledger.web.Unknown;
 import org.springframework.http.HttpStatus;
