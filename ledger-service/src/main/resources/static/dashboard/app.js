@@ -54,6 +54,7 @@ async function refresh(force) {
     }
     live.textContent = `Live · updated ${new Date().toLocaleTimeString()}`;
   } catch (error) {
+    if (route().key !== current.key) return;
     failed(error, current.key);
   }
 }
