@@ -25,6 +25,9 @@ public final class EndpointAccess {
     public static final List<AccessRule> RULES = List.of(
             open("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"),
             open("/error"),
+            // The dashboard's static files hold no data: every figure it shows comes from the API, with the token
+            // the user enters.
+            open("/", "/index.html", "/dashboard/**", "/favicon.ico"),
             rule(HttpMethod.PUT, List.of(ADMIN), DATABASE),
             rule(HttpMethod.POST, List.of(PROPOSER), DATABASE + "/migrations", DATABASE + "/migrations/*/revisions"),
             rule(

@@ -44,6 +44,11 @@ public class ReadYourWrites {
         return respond(found, position, fresh, unknown);
     }
 
+    /** Asks a query that always has an answer (a page, possibly empty). */
+    public <T> T query(Object query, Class<T> view) {
+        return join(queries.query(query, view));
+    }
+
     /** Whether the read model reached the position (true when none was asked for), waiting at most the bound. */
     public boolean await(String readModel, long position) {
         return position < 0 || join(positions.awaitActive(readModel, position));

@@ -108,7 +108,7 @@ class AuditTrailUnderConcurrentWritesIT extends LedgerServiceIT {
         assertThat(auditPositionsThroughTheApi()).containsExactlyInAnyOrderElementsOf(storedPositions());
 
         for (String readModel :
-                List.of("audit-trail", "compatibility", "drift", "observed-schema", "version-history")) {
+                List.of("audit-trail", "compatibility", "drift", "fleet", "observed-schema", "version-history")) {
             assertRebuildEqualsLive(readModel);
         }
     }

@@ -119,7 +119,8 @@ class ProjectionRebuildIT extends LedgerServiceIT {
         assertThat(get("/api/v1/admin/projections", "audrey").status()).isEqualTo(403);
         assertThat(get("/api/v1/admin/projections", "admin").body())
                 .extracting(view -> view.path("readModel").asText())
-                .containsExactly("audit-trail", "compatibility", "drift", "observed-schema", "version-history");
+                .containsExactly(
+                        "audit-trail", "compatibility", "drift", "fleet", "observed-schema", "version-history");
     }
 
     private void writeDatabase(String db) {

@@ -9,9 +9,9 @@ import org.migrationledger.client.cli.LedgerCli;
 import org.migrationledger.testsupport.FreshDatabase;
 
 /** Runs the pipeline client's command line in-process, configured by environment variables as a CI job would be. */
-record Cli(String url) {
+public record Cli(String url) {
 
-    Result run(String principal, String... args) {
+    public Result run(String principal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         Map<String, String> environment = principal == null
@@ -37,7 +37,7 @@ record Cli(String url) {
     }
 
     /** An exit code and what was printed. */
-    record Result(int exit, String out, String err) {
+    public record Result(int exit, String out, String err) {
 
         @Override
         public String toString() {

@@ -37,7 +37,8 @@ import picocli.CommandLine.ParseResult;
             ImportCommand.class,
             AnalyzeCommand.class,
             FlushCommand.class,
-            VerifyCommand.class
+            VerifyCommand.class,
+            StatusCommand.class
         })
 public final class LedgerCli implements Runnable {
 

@@ -1,0 +1,4 @@
+package org.migrationledger.api.queries;
+
+/** Asks for one database of the fleet. Answers an optional {@link DatabaseSummaryView}. */
+public record GetDatabase(String database) {}

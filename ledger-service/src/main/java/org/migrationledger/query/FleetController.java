@@ -1,0 +1,127 @@
+package org.migrationledger.query;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import org.migrationledger.api.queries.DatabasePageView;
+import org.migrationledger.api.queries.DatabaseSummaryView;
+import org.migrationledger.api.queries.FindDatabases;
+import org.migrationledger.api.queries.GetDatabase;
+import org.migrationledger.api.queries.GetMigrationScripts;
+import org.migrationledger.api.queries.GetStatusGrid;
+import org.migrationledger.api.queries.MigrationScriptsView;
+import org.migrationledger.api.queries.StatusGridView;
+import org.migrationledger.web.InvalidRequestException;
+import org.migrationledger.web.LedgerName;
+import org.migrationledger.web.MigrationIdParameter;
+import org.migrationledger.web.ReadYourWrites;
+import org.migrationledger.web.Unknown;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The fleet at a glance: every database with its path, current versions, open drift and awaited approvals. */
+@RestController
+class FleetController {
+
+    private static final String READ_MODEL = "fleet";
+    private static final int DEFAULT_PAGE_SIZE = 50;
+    private static final Pattern NAME_PART = Pattern.compile("^[a-z0-9_-]{1,63}$");
+
+    private final ReadYourWrites reads;
+    private final OpenDriftCounts drift;
+
+    FleetController(ReadYourWrites reads, OpenDriftCounts drift) {
+        this.reads = reads;
+        this.drift = drift;
+    }
+
+    @GetMapping("/api/v1/databases")
+    ResponseEntity<FleetPage> databases(
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) Integer offset,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String minPosition) {
+        FindDatabases query = new FindDatabases(nameFilter(name), offset(offset), pageSize(limit));
+        long position = ReadYourWrites.position(minPosition);
+        boolean fresh = reads.await(READ_MODEL, position);
+        DatabasePageView page = reads.query(query, DatabasePageView.class);
+        List<FleetEntry> entries = page.databases().stream().map(this::entry).toList();
+        return ReadYourWrites.withStaleness(
+                ResponseEntity.ok(),
+                position,
+                fresh,
+                new FleetPage(entries, page.total(), page.offset(), page.limit()));
+    }
+
+    @GetMapping("/api/v1/databases/{db}")
+    ResponseEntity<FleetEntry> database(
+            @PathVariable @LedgerName String db, @RequestParam(required = false) String minPosition) {
+        ResponseEntity<DatabaseSummaryView> answer = reads.answer(
+                READ_MODEL, minPosition, new GetDatabase(db), DatabaseSummaryView.class, Unknown.database(db));
+        return ResponseEntity.status(answer.getStatusCode())
+                .headers(answer.getHeaders())
+                .body(entry(answer.getBody()));
+    }
+
+    /**
+     * The migrations × environments grid alone: the compatibility answer carries every pair of versions as well, too
+     * much to poll for a database with hundreds of migrations.
+     */
+    @GetMapping("/api/v1/databases/{db}/grid")
+    ResponseEntity<StatusGridView> grid(
+            @PathVariable @LedgerName String db, @RequestParam(required = false) String minPosition) {
+        return reads.answer(READ_MODEL, minPosition, new GetStatusGrid(db), StatusGridView.class, Unknown.database(db));
+    }
+
+    /** The scripts the dashboard's migration page shows; the migration detail stays free of whole SQL files. */
+    @GetMapping("/api/v1/databases/{db}/migrations/{id}/scripts")
+    ResponseEntity<MigrationScriptsView> scripts(
+            @PathVariable @LedgerName String db,
+            @PathVariable String id,
+            @RequestParam(required = false) String minPosition) {
+        return reads.answer(
+                READ_MODEL,
+                minPosition,
+                new GetMigrationScripts(db, MigrationIdParameter.fromRequest(id, "id")),
+                MigrationScriptsView.class,
+                Unknown.migration(db, id));
+    }
+
+    private FleetEntry entry(DatabaseSummaryView summary) {
+        return new FleetEntry(
+                summary.database(), summary.environments(), drift.of(summary.database()), summary.awaitingApproval());
+    }
+
+    private static String nameFilter(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        if (!NAME_PART.matcher(name.strip()).matches()) {
+            throw invalid(
+                    "name", "name must be part of a database name (1 to 63 of a-z, 0-9, _ and -), not '" + name + "'");
+        }
+        return name.strip();
+    }
+
+    private static int offset(Integer offset) {
+        if (offset != null && offset < 0) {
+            throw invalid("offset", "offset must be zero or more, not " + offset);
+        }
+        return offset == null ? 0 : offset;
+    }
+
+    private static int pageSize(Integer limit) {
+        int size = limit == null ? DEFAULT_PAGE_SIZE : limit;
+        if (size < 1 || size > FindDatabases.MAX_PAGE_SIZE) {
+            throw invalid("limit", "limit must be between 1 and " + FindDatabases.MAX_PAGE_SIZE + ", not " + size);
+        }
+        return size;
+    }
+
+    private static InvalidRequestException invalid(String field, String detail) {
+        return new InvalidRequestException(HttpStatus.BAD_REQUEST, "invalid-request", field, detail);
+    }
+}
