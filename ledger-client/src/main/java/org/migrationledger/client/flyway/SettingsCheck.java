@@ -1,7 +1,7 @@
 package org.migrationledger.client.flyway;
 
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import org.flywaydb.core.api.logging.Log;
+import org.flywaydb.core.api.logging.LogFactory;
 import org.flywaydb.core.api.FlywayException;
 import org.migrationledger.client.http.LedgerAnswer;
 import org.migrationledger.client.http.LedgerClient;
