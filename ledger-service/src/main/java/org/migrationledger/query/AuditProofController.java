@@ -1,5 +1,6 @@
 package org.migrationledger.query;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -43,6 +44,10 @@ class AuditProofController {
     }
 
     /** The signed chain head; with {@code minPosition}, once the chain has linked that write (bounded wait). */
+    @Operation(
+            summary = "Read the signed chain head",
+            description =
+                    "The head of the hash chain over every stored event (position, hash, time), signed with the service's Ed25519 key; save it to prove later that the chain still extends it.")
     @GetMapping("/api/v1/audit/digest")
     ResponseEntity<Digest> digest(@RequestParam(required = false) String minPosition) {
         long position = ReadYourWrites.position(minPosition);
@@ -50,11 +55,19 @@ class AuditProofController {
         return ReadYourWrites.withStaleness(ResponseEntity.ok(), position, linked, Digest.of(digests.current()));
     }
 
+    @Operation(
+            summary = "Read the signing public key",
+            description =
+                    "The public half of the key that signs digests and exports, to verify them offline with ledger verify.")
     @GetMapping("/api/v1/audit/public-key")
     PublicKeyView publicKey() {
         return new PublicKeyView(SignedDigest.ALGORITHM, key.keyId(), key.publicKeyPem());
     }
 
+    @Operation(
+            summary = "Verify the event store",
+            description =
+                    "Recomputes the hash chain from the event table and answers intact or the first broken link (position and kind); given an earlier signed digest, whether the current chain extends it.")
     @PostMapping("/api/v1/audit/verify")
     Verification verify(@Valid @RequestBody(required = false) VerifyRequest request) {
         SignedDigest saved = request == null || request.digest() == null

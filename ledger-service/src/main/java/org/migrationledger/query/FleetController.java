@@ -1,5 +1,6 @@
 package org.migrationledger.query;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.migrationledger.api.queries.DatabasePageView;
@@ -38,6 +39,10 @@ class FleetController {
         this.drift = drift;
     }
 
+    @Operation(
+            summary = "List the fleet",
+            description =
+                    "One page of databases (filter name=) with each one's promotion path, current version per environment, open drift by severity and migrations waiting for approval.")
     @GetMapping("/api/v1/databases")
     ResponseEntity<FleetPage> databases(
             @RequestParam(required = false) String name,
@@ -56,6 +61,10 @@ class FleetController {
                 new FleetPage(entries, page.total(), page.offset(), page.limit()));
     }
 
+    @Operation(
+            summary = "Read one database",
+            description =
+                    "The database's promotion path, current version per environment, open drift by severity and migrations waiting for approval.")
     @GetMapping("/api/v1/databases/{db}")
     ResponseEntity<FleetEntry> database(
             @PathVariable @LedgerName String db, @RequestParam(required = false) String minPosition) {
@@ -70,6 +79,9 @@ class FleetController {
      * The migrations × environments grid alone: the compatibility answer carries every pair of versions as well, too
      * much to poll for a database with hundreds of migrations.
      */
+    @Operation(
+            summary = "Read the status grid",
+            description = "The migrations × environments status grid the dashboard draws, from the fleet read model.")
     @GetMapping("/api/v1/databases/{db}/grid")
     ResponseEntity<StatusGridView> grid(
             @PathVariable @LedgerName String db, @RequestParam(required = false) String minPosition) {
@@ -77,6 +89,9 @@ class FleetController {
     }
 
     /** The scripts the dashboard's migration page shows; the migration detail stays free of whole SQL files. */
+    @Operation(
+            summary = "Read a migration's scripts",
+            description = "The migration's script and down script as proposed or last revised.")
     @GetMapping("/api/v1/databases/{db}/migrations/{id}/scripts")
     ResponseEntity<MigrationScriptsView> scripts(
             @PathVariable @LedgerName String db,

@@ -267,9 +267,11 @@ class ReadModelEndpointsIT extends LedgerServiceIT {
         Reply unknown = get(trail + "&format=xml", "audrey");
 
         assertThat(csv.header("Content-Type")).startsWith("text/csv");
-        assertThat(csv.text().split("\r\n")).hasSize(positions.size() + 1);
+        // Header row, one row per event, and the signed digest as the last row (docs/security.md, "Exports").
+        assertThat(csv.text().split("\r\n")).hasSize(positions.size() + 2);
         assertThat(ndjson.header("Content-Type")).startsWith("application/x-ndjson");
-        assertThat(ndjson.text().split("\n")).hasSize(positions.size());
+        // The digest line first, then one line per event.
+        assertThat(ndjson.text().split("\n")).hasSize(positions.size() + 1);
         assertThat(json.body().get("events")).hasSize(positions.size());
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.body().get("errors").get(0).get("field").asText()).isEqualTo("format");

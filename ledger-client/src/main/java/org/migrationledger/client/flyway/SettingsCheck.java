@@ -1,8 +1,8 @@
 package org.migrationledger.client.flyway;
 
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.logging.Log;
 import org.flywaydb.core.api.logging.LogFactory;
-import org.flywaydb.core.api.FlywayException;
 import org.migrationledger.client.http.LedgerAnswer;
 import org.migrationledger.client.http.LedgerClient;
 import org.migrationledger.client.http.LedgerUnreachableException;
