@@ -125,12 +125,15 @@ class KratosFlywayIT extends LedgerServiceIT {
                 .untilAsserted(() -> assertThat(observedDrift())
                         .as("no unrecorded, missing or structural drift after a clean run")
                         .isEmpty());
-        JsonNode comparison = get("/api/v1/databases/kratos/schema-comparison?from=staging&to=production", "audrey")
-                .body();
-        assertThat(comparison.path("identical").asBoolean())
-                .as(comparison.toString())
-                .isTrue();
-        assertThat(comparison.path("from").path("schemaVersion").asText()).isEqualTo("1.345.0");
+        // The observed-schema read model may not hold both snapshots yet (a 404 until it does): poll, don't race it.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode comparison = get("/api/v1/databases/kratos/schema-comparison?from=staging&to=production", "audrey")
+                    .body();
+            assertThat(comparison.path("identical").asBoolean())
+                    .as(comparison.toString())
+                    .isTrue();
+            assertThat(comparison.path("from").path("schemaVersion").asText()).isEqualTo("1.345.0");
+        });
     }
 
     @Test
