@@ -28,6 +28,9 @@ public final class SpringTestDatabases {
         registry.add("spring.datasource.url", database::jdbcUrl);
         registry.add("spring.datasource.username", database::user);
         registry.add("spring.datasource.password", () -> database.password() == null ? "" : database.password());
+        // Hikari keeps maximum-pool-size connections open by default; several test JVMs at once on one shared
+        // PostgreSQL (max_connections 100) then run out of connections although few of them are ever busy.
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "2");
         return database;
     }
 
