@@ -4,18 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.migrationledger.docs.BashRun;
 
 /**
  * The README's "A pipeline's first minutes" and "Reading the ledger" run as written, in bash, against the started
@@ -38,19 +37,19 @@ class ReadmeExamplesIT extends LedgerServiceIT {
 
     @Test
     void theFirstMinutesAndTheReadsRunAsWritten() throws Exception {
-        Run writes = bash(STATUS_REPORTING_CURL + bashBlocks("## A pipeline's first minutes"));
+        BashRun writes = bash(STATUS_REPORTING_CURL + bashBlocks("## A pipeline's first minutes"));
 
         assertThat(writes.exitCode()).as(writes.stderr()).isZero();
-        assertThat(writes.statuses()).as(writes.stdout()).containsExactly(201, 201, 201, 200, 201);
+        assertThat(statuses(writes)).as(writes.stdout()).containsExactly(201, 201, 201, 200, 201);
         assertThat(writes.stdout()).contains("\"allowed\":true").doesNotContain("\"type\":\"https://migrationledger");
         // The reads that follow are what a person types a moment later: by then the read models hold the writes.
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(auditedEvents()).isGreaterThanOrEqualTo(4));
 
-        Run reads = bash(STATUS_REPORTING_CURL + bashBlocks("## Reading the ledger"));
+        BashRun reads = bash(STATUS_REPORTING_CURL + bashBlocks("## Reading the ledger"));
 
         assertThat(reads.exitCode()).as(reads.stderr()).isZero();
-        assertThat(reads.statuses()).as(reads.stdout()).containsExactly(200, 200, 200, 200, 200, 200, 200);
+        assertThat(statuses(reads)).as(reads.stdout()).containsExactly(200, 200, 200, 200, 200, 200, 200);
         assertThat(reads.stdout()).contains("\"currentVersion\":\"1.7.0\"");
         assertThat(Files.readString(directory.resolve("audit.csv"))).contains("MigrationApplied");
     }
@@ -76,39 +75,27 @@ class ReadmeExamplesIT extends LedgerServiceIT {
         return script.toString();
     }
 
-    private Run bash(String script) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(directory.toFile());
-        builder.environment()
-                .putAll(Map.of(
+    private BashRun bash(String script) throws IOException, InterruptedException {
+        return BashRun.of(
+                directory,
+                script,
+                Map.of(
                         "LEDGER_URL", "http://localhost:" + port,
                         "ADMIN_TOKEN", tokenOf("admin"),
                         "PROPOSER_TOKEN", tokenOf("alice"),
                         "APPROVER_TOKEN", tokenOf("carol"),
                         "PIPELINE_TOKEN", tokenOf("ci"),
                         "CI_JOB_ID", "4711",
-                        "CI_JOB_URL", "https://ci.example.com/jobs/4711"));
-        Path out = directory.resolve("stdout.txt");
-        Path err = directory.resolve("stderr.txt");
-        Process process =
-                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(2, TimeUnit.MINUTES))
-                .as("the README's commands finish")
-                .isTrue();
-        return new Run(
-                process.exitValue(),
-                Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+                        "CI_JOB_URL", "https://ci.example.com/jobs/4711"),
+                Duration.ofMinutes(2));
     }
 
-    private record Run(int exitCode, String stdout, String stderr) {
-
-        List<Integer> statuses() {
-            List<Integer> statuses = new ArrayList<>();
-            Matcher matcher = STATUS.matcher(stderr);
-            while (matcher.find()) {
-                statuses.add(Integer.valueOf(matcher.group(1)));
-            }
-            return statuses;
+    private static List<Integer> statuses(BashRun run) {
+        List<Integer> statuses = new ArrayList<>();
+        Matcher matcher = STATUS.matcher(run.stderr());
+        while (matcher.find()) {
+            statuses.add(Integer.valueOf(matcher.group(1)));
         }
+        return statuses;
     }
 }

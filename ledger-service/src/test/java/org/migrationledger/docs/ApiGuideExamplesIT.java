@@ -3,13 +3,12 @@ package org.migrationledger.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,7 @@ import org.migrationledger.LedgerServiceIT;
 /**
  * The API guide's examples, every bash block in order in one shell against the started service, each {@code curl}
  * answering and each {@code ledger} exiting with what the {@code # →} line below it promises. {@code ledger} is the
- * real command line in a JVM of its own, as {@code bin/ledger} runs it.
+ * shaded {@code ledger-client.jar} the build packages, run as {@code java -jar} the way the guide says.
  */
 class ApiGuideExamplesIT extends LedgerServiceIT {
 
@@ -35,8 +34,7 @@ class ApiGuideExamplesIT extends LedgerServiceIT {
             curl() { command curl -w '%{stderr}OUTCOME %{http_code}\\n' "$@"; }
             ledger() {
               local status=0
-              java -XX:TieredStopAtLevel=1 -cp "$LEDGER_CLIENT_CLASSPATH" org.migrationledger.client.cli.LedgerCli "$@" \
-                || status=$?
+              java -XX:TieredStopAtLevel=1 -jar "$LEDGER_CLIENT_JAR" "$@" || status=$?
               echo "OUTCOME exit $status" >&2
             }
             """;
@@ -50,7 +48,7 @@ class ApiGuideExamplesIT extends LedgerServiceIT {
         List<String> promised = matches(PROMISE, script);
         assertThat(promised).as("promised outcomes in " + GUIDE).hasSizeGreaterThan(20);
 
-        Run run = bash(REPORTING + script);
+        BashRun run = bash(REPORTING + script);
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(matches(OUTCOME, run.stderr()))
@@ -60,6 +58,15 @@ class ApiGuideExamplesIT extends LedgerServiceIT {
                 .contains("\"breaking\":true", "\"rule\":\"drop-column\"", "\"allowed\":true")
                 .contains("version-collision", "CHECKSUM_MISMATCH", "\"requiredRoles\"", "\"fullyApproved\":true");
         assertThat(Files.readString(directory.resolve("audit.csv"))).contains("MigrationApplied");
+    }
+
+    /** The shaded jar ledger-client packages before this module's tests ({@code -Dledger.client.jar}). */
+    private static Path clientJar() {
+        Path jar = Path.of(System.getProperty("ledger.client.jar", "../ledger-client/target/ledger-client.jar"));
+        assertThat(jar)
+                .as("ledger-client.jar (built by ledger-client's package phase)")
+                .isRegularFile();
+        return jar.toAbsolutePath();
     }
 
     private static String bashBlocks() throws IOException {
@@ -80,10 +87,11 @@ class ApiGuideExamplesIT extends LedgerServiceIT {
         return found;
     }
 
-    private Run bash(String script) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", script).directory(directory.toFile());
-        builder.environment()
-                .putAll(Map.of(
+    private BashRun bash(String script) throws IOException, InterruptedException {
+        return BashRun.of(
+                directory,
+                script,
+                Map.of(
                         "LEDGER_URL", "http://localhost:" + port,
                         "ADMIN_TOKEN", tokenOf("admin"),
                         "PROPOSER_TOKEN", tokenOf("alice"),
@@ -91,26 +99,7 @@ class ApiGuideExamplesIT extends LedgerServiceIT {
                         "DBA_TOKEN", tokenOf("dora"),
                         "PIPELINE_TOKEN", tokenOf("ci"),
                         "AUDITOR_TOKEN", tokenOf("audrey"),
-                        "LEDGER_CLIENT_CLASSPATH", System.getProperty("java.class.path")));
-        builder.environment().remove("LEDGER_TOKEN");
-        Path out = directory.resolve("stdout.txt");
-        Path err = directory.resolve("stderr.txt");
-        Process process =
-                builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(5, TimeUnit.MINUTES))
-                .as("the guide's commands finish")
-                .isTrue();
-        return new Run(
-                process.exitValue(),
-                Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    private record Run(int exitCode, String stdout, String stderr) {
-
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- stdout\n" + stdout + "\n--- stderr\n" + stderr;
-        }
+                        "LEDGER_CLIENT_JAR", clientJar().toString()),
+                Duration.ofMinutes(5));
     }
 }
