@@ -29,6 +29,11 @@ class PolicyRulesTest {
     private static final Path POLICY = Path.of("..", "docs", "policy", "SCHEMA-EVOLUTION-POLICY.md");
     private static final Pattern ROW = Pattern.compile("^\\| [^|]+ \\| `([^`]+)` \\| (.+) \\|$", Pattern.MULTILINE);
     private static final Pattern RULE_ID = Pattern.compile("`([a-z]+(?:-[a-z]+)+)`");
+    private static final Pattern CLAIM = Pattern.compile(
+            "^ *-- ledger analysis: (breaking|non-breaking)(?:, (expand|migrate|contract))?(?:; (.+))?$",
+            Pattern.MULTILINE);
+    private static final List<Path> WALKTHROUGHS = List.of(
+            POLICY.resolveSibling("ENUM-MODIFICATION-RUNBOOK.md"), POLICY.resolveSibling("SCHEMA-CHANGE-SCENARIOS.md"));
 
     private final MigrationAnalyzer analyzer = new MigrationAnalyzer();
 
@@ -52,6 +57,43 @@ class PolicyRulesTest {
                 .filter(id -> !policy.contains("`" + id + "`"))
                 .collect(Collectors.toCollection(TreeSet::new));
         assertThat(undocumented).as("analysis rules %s does not name", POLICY).isEmpty();
+    }
+
+    /** A block's {@code -- ledger analysis:} line is what the ledger answers when the block is proposed. */
+    @Test
+    void theAnalysisTheWalkthroughsQuoteIsTheLedgersOwn() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        int claims = 0;
+        for (Path document : WALKTHROUGHS) {
+            for (SqlExamples.Block block : SqlExamples.of(document).blocks()) {
+                Matcher claim = CLAIM.matcher(block.sql());
+                if (!claim.find()) {
+                    continue;
+                }
+                claims++;
+                Analysis analysis = analyzer.analyze(block.sql(), null);
+                String actual = (analysis.breaking() ? "breaking" : "non-breaking") + ", "
+                        + analysis.category().name().toLowerCase(java.util.Locale.ROOT) + "; "
+                        + analysis.findings().stream()
+                                .map(Finding::rule)
+                                .distinct()
+                                .toList();
+                boolean breaking = claim.group(1).equals("breaking");
+                boolean category = claim.group(2) == null
+                        || claim.group(2).equalsIgnoreCase(analysis.category().name());
+                List<String> rules = claim.group(3) == null
+                        ? List.of()
+                        : List.of(claim.group(3).split(", *"));
+                Set<String> found =
+                        analysis.findings().stream().map(Finding::rule).collect(Collectors.toSet());
+                if (analysis.breaking() != breaking || !category || !found.containsAll(rules)) {
+                    wrong.add(document.getFileName() + ", block at line " + block.line() + " claims '"
+                            + claim.group().trim() + "', the analysis says: " + actual);
+                }
+            }
+        }
+        assertThat(claims).as("analysis claims in the walkthroughs").isGreaterThan(10);
+        assertThat(wrong).isEmpty();
     }
 
     private List<String> judge(String table, boolean breaking) {
