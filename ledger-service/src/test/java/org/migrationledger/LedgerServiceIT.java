@@ -56,6 +56,21 @@ public abstract class LedgerServiceIT {
         return principal + "-token";
     }
 
+    /**
+     * The variables the documentation's shell examples read, as {@code bin/run-ledger} prints them: this service's URL
+     * and a token per role.
+     */
+    protected Map<String, String> documentedVariables() {
+        return Map.of(
+                "LEDGER_URL", "http://localhost:" + port,
+                "ADMIN_TOKEN", tokenOf("admin"),
+                "PROPOSER_TOKEN", tokenOf("alice"),
+                "APPROVER_TOKEN", tokenOf("carol"),
+                "DBA_TOKEN", tokenOf("dora"),
+                "PIPELINE_TOKEN", tokenOf("ci"),
+                "AUDITOR_TOKEN", tokenOf("audrey"));
+    }
+
     /** A development key of the test run's own, generated on first use, outside the source tree. */
     private static String signingKeyFile() {
         return Path.of("target", "test-signing-key.pem").toAbsolutePath().toString();

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -76,18 +77,9 @@ class ReadmeExamplesIT extends LedgerServiceIT {
     }
 
     private BashRun bash(String script) throws IOException, InterruptedException {
-        return BashRun.of(
-                directory,
-                script,
-                Map.of(
-                        "LEDGER_URL", "http://localhost:" + port,
-                        "ADMIN_TOKEN", tokenOf("admin"),
-                        "PROPOSER_TOKEN", tokenOf("alice"),
-                        "APPROVER_TOKEN", tokenOf("carol"),
-                        "PIPELINE_TOKEN", tokenOf("ci"),
-                        "CI_JOB_ID", "4711",
-                        "CI_JOB_URL", "https://ci.example.com/jobs/4711"),
-                Duration.ofMinutes(2));
+        Map<String, String> variables = new HashMap<>(documentedVariables());
+        variables.putAll(Map.of("CI_JOB_ID", "4711", "CI_JOB_URL", "https://ci.example.com/jobs/4711"));
+        return BashRun.of(directory, script, variables, Duration.ofMinutes(2));
     }
 
     private static List<Integer> statuses(BashRun run) {

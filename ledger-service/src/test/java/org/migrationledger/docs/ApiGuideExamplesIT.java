@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -88,18 +89,8 @@ class ApiGuideExamplesIT extends LedgerServiceIT {
     }
 
     private BashRun bash(String script) throws IOException, InterruptedException {
-        return BashRun.of(
-                directory,
-                script,
-                Map.of(
-                        "LEDGER_URL", "http://localhost:" + port,
-                        "ADMIN_TOKEN", tokenOf("admin"),
-                        "PROPOSER_TOKEN", tokenOf("alice"),
-                        "APPROVER_TOKEN", tokenOf("carol"),
-                        "DBA_TOKEN", tokenOf("dora"),
-                        "PIPELINE_TOKEN", tokenOf("ci"),
-                        "AUDITOR_TOKEN", tokenOf("audrey"),
-                        "LEDGER_CLIENT_JAR", clientJar().toString()),
-                Duration.ofMinutes(5));
+        Map<String, String> variables = new HashMap<>(documentedVariables());
+        variables.put("LEDGER_CLIENT_JAR", clientJar().toString());
+        return BashRun.of(directory, script, variables, Duration.ofMinutes(5));
     }
 }
