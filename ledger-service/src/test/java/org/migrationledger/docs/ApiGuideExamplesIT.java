@@ -58,6 +58,9 @@ class ApiGuideExamplesIT extends LedgerServiceIT {
         assertThat(run.stdout())
                 .contains("\"breaking\":true", "\"rule\":\"drop-column\"", "\"allowed\":true")
                 .contains("version-collision", "CHECKSUM_MISMATCH", "\"requiredRoles\"", "\"fullyApproved\":true");
+        assertThat(run.stdout())
+                .as("the retried report is answered, not recorded again")
+                .doesNotContain("ALREADY_APPLIED");
         assertThat(Files.readString(directory.resolve("audit.csv"))).contains("MigrationApplied");
     }
 
