@@ -1,5 +1,6 @@
-// The dashboard's shell: sign-in, hash routes, and live updates by polling the current view's data.
-import { SignInNeeded, token } from './api.js';
+// The dashboard's shell: sign-in, hash routes, and live updates: every tick asks only for the ledger's newest position
+// (one index lookup), and the view's data is read again, at that position, only when it has moved.
+import { SignInNeeded, ledgerPosition, readFrom, sawStaleRead, token } from './api.js';
 import { h } from './dom.js';
 import * as fleet from './views/fleet.js';
 import * as database from './views/database.js';
@@ -96,12 +97,35 @@ function start() {
   document.getElementById('sign-out').hidden = false;
   stop();
   polling = true;
-  refresh(true).then(poll);
+  drawnAt = null;
+  shown = { key: null, data: null };
+  tick().then(poll);
 }
 
 /** The next poll starts only when the previous answer is in, so a slow service is never asked twice at once. */
 function poll() {
-  if (polling) timer = setTimeout(() => refresh(false).then(poll), POLL_MS);
+  if (polling) timer = setTimeout(() => tick().then(poll), POLL_MS);
+}
+
+/** The position whose data the view shows; a stale read leaves it behind, so the next tick reads again. */
+let drawnAt = null;
+
+async function tick() {
+  let head;
+  try {
+    head = await ledgerPosition();
+  } catch (error) {
+    failed(error, route().key);
+    return;
+  }
+  if (head === drawnAt) {
+    live.textContent = `Live · position ${head} · checked ${new Date().toLocaleTimeString()}`;
+    return;
+  }
+  readFrom(head);
+  await refresh(false);
+  if (!sawStaleRead()) drawnAt = head;
+  live.textContent = `Live · position ${head} · updated ${new Date().toLocaleTimeString()}`;
 }
 
 function stop() {

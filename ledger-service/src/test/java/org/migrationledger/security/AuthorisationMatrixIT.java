@@ -56,6 +56,7 @@ class AuthorisationMatrixIT extends LedgerServiceIT {
             Map.entry("GET " + ENV + "/versions", EVERYONE),
             Map.entry("GET " + ENV + "/reporting-access", Set.of("pipeline")),
             Map.entry("GET /api/v1/databases", EVERYONE),
+            Map.entry("GET /api/v1/position", EVERYONE),
             Map.entry("GET " + DB, EVERYONE),
             Map.entry("GET " + DB + "/grid", EVERYONE),
             Map.entry("GET " + DB + "/migrations/{id}/scripts", EVERYONE),
