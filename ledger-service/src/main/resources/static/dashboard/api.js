@@ -17,34 +17,14 @@ export const token = {
   clear: () => sessionStorage.removeItem(TOKEN_KEY),
 };
 
-/**
- * Live reads: once the shell has seen a newer ledger position, every read asks for it as minPosition, so the view
- * drawn after a change shows that change; an answer marked Ledger-Stale says it may not yet.
- */
-const reads = { position: -1, stale: false };
-
-export function readFrom(position) {
-  reads.position = position;
-  reads.stale = false;
-}
-
-/** Whether any read since readFrom() answered before its read model had reached the position. */
-export const sawStaleRead = () => reads.stale;
-
-function atPosition(path) {
-  if (reads.position < 0 || !path.startsWith('/api/v1/') || path.startsWith('/api/v1/position')) return path;
-  return `${path}${path.includes('?') ? '&' : '?'}minPosition=${reads.position}`;
-}
-
 async function call(path, accept, init = {}) {
   const bearer = token.get();
   if (!bearer) throw new SignInNeeded('No token yet');
-  const response = await fetch(init.method ? path : atPosition(path), {
+  const response = await fetch(path, {
     ...init,
     headers: { Authorization: `Bearer ${bearer}`, Accept: accept, ...(init.body ? { 'Content-Type': 'application/json' } : {}) },
     cache: 'no-store',
   });
-  if (response.headers.get('Ledger-Stale') === 'true') reads.stale = true;
   if (response.status === 401) {
     throw new SignInNeeded('The service did not accept this token (401). Check it and sign in again.');
   }

@@ -1,6 +1,6 @@
 // The dashboard's shell: sign-in, hash routes, and live updates: every tick asks only for the ledger's newest position
-// (one index lookup), and the view's data is read again, at that position, only when it has moved.
-import { SignInNeeded, ledgerPosition, readFrom, sawStaleRead, token } from './api.js';
+// (one index lookup), and the view's data is read again only when it has moved.
+import { SignInNeeded, ledgerPosition, token } from './api.js';
 import { h } from './dom.js';
 import * as fleet from './views/fleet.js';
 import * as database from './views/database.js';
@@ -97,7 +97,7 @@ function start() {
   document.getElementById('sign-out').hidden = false;
   stop();
   polling = true;
-  drawnAt = null;
+  seenHead = null;
   shown = { key: null, data: null };
   tick().then(poll);
 }
@@ -107,8 +107,13 @@ function poll() {
   if (polling) timer = setTimeout(() => tick().then(poll), POLL_MS);
 }
 
-/** The position whose data the view shows; a stale read leaves it behind, so the next tick reads again. */
-let drawnAt = null;
+/**
+ * Read models follow the event store a moment behind (and a rolled-back insert leaves a gap they wait out), so after
+ * the position moves the view reads again on this many ticks, not once; then only the position is asked again.
+ */
+const READS_AFTER_A_CHANGE = 3;
+let seenHead = null;
+let readsLeft = 0;
 
 async function tick() {
   let head;
@@ -118,14 +123,15 @@ async function tick() {
     failed(error, route().key);
     return;
   }
-  if (head === drawnAt) {
-    live.textContent = `Live · position ${head} · checked ${new Date().toLocaleTimeString()}`;
-    return;
+  if (head !== seenHead) {
+    seenHead = head;
+    readsLeft = READS_AFTER_A_CHANGE;
   }
-  readFrom(head);
-  await refresh(false);
-  if (!sawStaleRead()) drawnAt = head;
-  live.textContent = `Live · position ${head} · updated ${new Date().toLocaleTimeString()}`;
+  if (readsLeft > 0) {
+    readsLeft -= 1;
+    await refresh(false);
+  }
+  live.textContent = `Live · position ${head} · checked ${new Date().toLocaleTimeString()}`;
 }
 
 function stop() {
