@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.migrationledger.web.LedgerPosition;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -16,10 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Read models")
 class LivePositionController {
 
-    private final JdbcClient jdbc;
+    private final LedgerHead head;
 
-    LivePositionController(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    LivePositionController(LedgerHead head) {
+        this.head = head;
     }
 
     @Operation(
@@ -28,9 +27,7 @@ class LivePositionController {
                     "The highest position written to the event store (-1 when empty), also in the Ledger-Position header: poll it and pass it as minPosition to the reads when it changes.")
     @GetMapping("/api/v1/position")
     ResponseEntity<PositionView> position() {
-        long position = jdbc.sql("select coalesce(max(global_index), -1) from domain_event_entry")
-                .query(Long.class)
-                .single();
+        long position = head.position();
         return ResponseEntity.ok()
                 .header(LedgerPosition.HEADER, Long.toString(position))
                 .body(new PositionView(position));

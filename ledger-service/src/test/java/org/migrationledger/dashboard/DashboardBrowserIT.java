@@ -190,6 +190,19 @@ class DashboardBrowserIT extends FleetStory {
     }
 
     @Test
+    void theLivePositionIsTheNewestWriteForAnyRole() {
+        for (String principal : List.of("alice", "ci", "audrey")) {
+            Reply reply = get("/api/v1/position", principal);
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.body().get("position").asLong())
+                    .isGreaterThanOrEqualTo(position)
+                    .isEqualTo(reply.position());
+        }
+        assertThat(get("/api/v1/position", null).status()).isEqualTo(401);
+    }
+
+    @Test
     void theRollbackMatrixIsComputedFromTheReachAndEqualsTheApisPairs() {
         signIn(tokenOf("carol"));
         browser.get(base() + "/#/db/shop/rollback");
