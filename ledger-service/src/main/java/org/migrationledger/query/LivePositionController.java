@@ -24,7 +24,7 @@ class LivePositionController {
     @Operation(
             summary = "Read the newest ledger position",
             description =
-                    "The highest position written to the event store (-1 when empty), also in the Ledger-Position header: poll it and pass it as minPosition to the reads when it changes.")
+                    "The highest position written to the event store (-1 when empty), also in the Ledger-Position header: poll it, and read again only when it has changed.")
     @GetMapping("/api/v1/position")
     ResponseEntity<PositionView> position() {
         long position = head.position();
