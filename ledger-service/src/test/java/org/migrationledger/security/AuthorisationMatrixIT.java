@@ -15,6 +15,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.migrationledger.LedgerServiceIT;
+import org.migrationledger.pipeline.Cli;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -80,6 +81,7 @@ class AuthorisationMatrixIT extends LedgerServiceIT {
     private static final String BASIC_CREDENTIALS = "YXVkcmV5OmNvcnJlY3QtaG9yc2UtYmF0dGVyeQ";
     private static final String QUERY_SECRET = "query-secret-7f3a9c";
     private static final String BODY_SECRET = "body-secret-92be1d";
+    private static final String JDBC_SECRET = "jdbc-secret-5d71f0";
     private static final String PASTED_TOKEN = "pasted-raw-token-0c4e8a";
     private static final String EXPIRED_JWT = TestJwts.expired("jo", List.of("admin"));
     private static final String FORGED_JWT = TestJwts.wrongSignature("jo", List.of("admin"));
@@ -156,6 +158,8 @@ class AuthorisationMatrixIT extends LedgerServiceIT {
                 .map(jwt -> jwt.substring(jwt.lastIndexOf('.') + 1))
                 .toList());
         pasteARawTokenIntoTheTokenFile(output);
+        List<Cli.Result> cliFailures = cliFailures();
+        secrets.addAll(List.of(tokenOf("mallory"), JDBC_SECRET));
         List<Reply> problems = List.of(
                 get("/api/v1/audit/digest", null, "Authorization", "Bearer not-a-token"),
                 get("/api/v1/audit/digest", null, "Authorization", "Bearer " + EXPIRED_JWT),
@@ -183,6 +187,29 @@ class AuthorisationMatrixIT extends LedgerServiceIT {
         records.forEach(record -> assertThat(record.text())
                 .doesNotContainIgnoringCase("Bearer ")
                 .doesNotContainIgnoringCase("authorization"));
+    }
+
+    /** The pipeline client refused by the service, and failing to reach a database whose URL holds a password. */
+    private List<Cli.Result> cliFailures() throws Exception {
+        Cli cli = new Cli("http://localhost:" + port);
+        Cli.Result refused = cli.run("mallory", "status");
+        Cli.Result unreachable = cli.run(
+                "ci",
+                "snapshot",
+                "matrix",
+                "ci",
+                "--jdbc-url",
+                "jdbc:postgresql://127.0.0.1:1/none?password=" + JDBC_SECRET,
+                "--jdbc-user",
+                "nobody",
+                "--spool-dir",
+                Files.createTempDirectory("spool").toString());
+        assertThat(refused.exit()).as(refused.toString()).isNotZero();
+        assertThat(unreachable.exit()).as(unreachable.toString()).isNotZero();
+        assertThat(refused.err() + unreachable.err())
+                .as("each failure is explained")
+                .isNotBlank();
+        return List.of(refused, unreachable);
     }
 
     /** The operator's mistake: a token in clear where its hash belongs. The log names the line, not its contents. */
