@@ -75,11 +75,11 @@ public abstract class LedgerServiceIT {
     }
 
     /** A development key of the test run's own, generated on first use, outside the source tree. */
-    private static String signingKeyFile() {
+    public static String signingKeyFile() {
         return Path.of("target", "test-signing-key.pem").toAbsolutePath().toString();
     }
 
-    private static String writeTokenFile() {
+    public static String writeTokenFile() {
         try {
             Path file = Files.createTempFile("ledger-tokens", ".txt");
             file.toFile().deleteOnExit();
