@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import org.migrationledger.web.IdempotencyRecords.StoredRecord;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -33,7 +34,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * answer again; the same key with another body is a 422. The key's claim, the command's events and the answer are
  * one transaction, so a retry sent while the first request runs waits for it and gets its answer, and a failure
  * (5xx) records nothing and frees the key, and so does a request refused unread (400, 401, 403, 404, 413, 415). A key still marked in flight (left by a version of the ledger that
- * committed them separately) is a 409: its write may have been recorded, so it is never recorded again blindly.
+ * committed them separately) is a retryable 503 until it is abandoned, then the retry takes it over: the command is
+ * decided again on the ledger as it is, so a fact the first attempt did record is answered, not recorded twice.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -164,14 +166,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (!stored.completed()) {
+            // A claim left in flight is taken over once abandoned (IdempotencyRecords#claim); until then the retry is
+            // told to come back, never that the key is stuck.
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
             write(
                     response,
                     Problems.of(
-                            HttpStatus.CONFLICT,
+                            HttpStatus.SERVICE_UNAVAILABLE,
                             "idempotency-key-in-flight",
                             "Request in flight",
-                            "The first request with this Idempotency-Key has not finished (or its answer was lost);"
-                                    + " check the ledger before sending it under a new key."));
+                            "The first request with this Idempotency-Key has not finished; retry with the same key"
+                                    + " to get its answer."));
             return;
         }
         response.setStatus(stored.status());
