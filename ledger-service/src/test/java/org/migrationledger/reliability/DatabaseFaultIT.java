@@ -67,14 +67,14 @@ class DatabaseFaultIT {
         Duration recovery;
         Duration readinessDown;
         int cuts = 0;
-        FactLoad load = new FactLoad(DATABASE, List.of(node)).start(CLIENTS, "f", 1);
+        FactLoad load = new FactLoad(List.of(DATABASE), List.of(node)).start(CLIENTS, "f", 1);
         try {
-            load.awaitMoreAcknowledged(30, Duration.ofSeconds(30));
+            load.awaitMoreAcknowledged(20, Duration.ofSeconds(30));
             for (int round = 0; round < 3; round++) {
                 cuts += (int) store.number("""
                         select count(pg_terminate_backend(pid)) from pg_stat_activity
                         where datname = 'ledger' and pid <> pg_backend_pid() and backend_type = 'client backend'""");
-                load.awaitMoreAcknowledged(15, Duration.ofSeconds(30));
+                load.awaitMoreAcknowledged(10, Duration.ofSeconds(30));
             }
 
             Instant killed = Instant.now();
@@ -97,7 +97,7 @@ class DatabaseFaultIT {
                     Duration.ofSeconds(30),
                     () -> load.acknowledgedCount() > acknowledgedBefore);
             recovery = Duration.between(restarted, Instant.now());
-            load.awaitMoreAcknowledged(30, Duration.ofSeconds(30));
+            load.awaitMoreAcknowledged(15, Duration.ofSeconds(30));
         } finally {
             load.close();
             lagSampler.shutdownNow();

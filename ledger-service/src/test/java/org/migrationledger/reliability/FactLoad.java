@@ -28,7 +28,7 @@ final class FactLoad implements AutoCloseable {
     /** Pacing between retries of the client, shorter than the Retry-After the ledger asks for, to keep tests short. */
     private static final Duration RETRY_PAUSE = Duration.ofMillis(100);
 
-    private final String database;
+    private final List<String> databases;
     private final List<LedgerNode> nodes;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final List<Thread> clients = new ArrayList<>();
@@ -45,10 +45,11 @@ final class FactLoad implements AutoCloseable {
     final ConcurrentLinkedQueue<String> unanswered = new ConcurrentLinkedQueue<>();
 
     /**
+     * @param databases client c proposes to database c modulo their number
      * @param nodes the nodes requests are spread over, round robin; a closed node is skipped
      */
-    FactLoad(String database, List<LedgerNode> nodes) {
-        this.database = database;
+    FactLoad(List<String> databases, List<LedgerNode> nodes) {
+        this.databases = databases;
         this.nodes = nodes;
     }
 
@@ -75,12 +76,12 @@ final class FactLoad implements AutoCloseable {
                             migrationId, version, "alter table t" + client + " add column c" + n + " int;")
                     .json();
             attempted.incrementAndGet();
-            write(migrationId, body);
+            write(databases.get(client % databases.size()), migrationId, body);
         }
     }
 
     /** Retries one proposal under one key until it is acknowledged, or gives up once the load stops for long. */
-    private void write(String migrationId, String body) {
+    private void write(String database, String migrationId, String body) {
         String key = UUID.randomUUID().toString();
         Instant giveUp = Instant.MAX;
         while (true) {
