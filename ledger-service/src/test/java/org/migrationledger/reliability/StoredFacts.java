@@ -47,6 +47,12 @@ record StoredFacts(String jdbcUrl) {
         return value[0];
     }
 
+    String text(String sql) {
+        String[] value = new String[1];
+        query(sql, rows -> value[0] = rows.getString(1));
+        return value[0];
+    }
+
     void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
                 Statement statement = connection.createStatement()) {
