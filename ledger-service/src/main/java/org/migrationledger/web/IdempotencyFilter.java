@@ -199,10 +199,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private static String requestHash(HttpServletRequest request, byte[] body) {
+        return requestHash(request.getMethod(), request.getRequestURI(), body);
+    }
+
+    static String requestHash(String method, String path, byte[] body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(
-                    (request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
             digest.update(body);
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {
