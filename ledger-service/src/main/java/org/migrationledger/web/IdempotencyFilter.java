@@ -25,6 +25,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -127,8 +128,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (transaction.isRollbackOnly()) {
-            // The command was refused and its unit of work rolled back: only the answer is left to remember.
             transactions.rollback(transaction);
+            if (cached.getStatus() < HttpStatus.BAD_REQUEST.value()) {
+                // A success whose transaction is marked for rollback: some part of the request failed inside it
+                // and was handled (a query on a connection that died), and the rollback just undid the write the
+                // answer reports. Neither sent nor stored: the client retries with its key (DatabaseOutageFilter).
+                throw new UnexpectedRollbackException("The write of " + claim.key() + " was rolled back after its"
+                        + " answer was built; it is not recorded");
+            }
+            // The command was refused and its unit of work rolled back: only the answer is left to remember.
             new TransactionTemplate(transactions).executeWithoutResult(again -> {
                 if (records.claim(claim.principal(), claim.key(), claim.hash()).isEmpty()) {
                     complete(cached, claim);

@@ -40,6 +40,9 @@ final class FactLoad implements AutoCloseable {
     final AtomicInteger connectionFailures = new AtomicInteger();
     final AtomicLong maxLatencyMillis = new AtomicLong();
     final Map<String, Instant> acknowledged = new ConcurrentHashMap<>();
+    /** How each write was acknowledged: its key, whether the answer was a replay, and the position reported. */
+    final Map<String, String> acknowledgements = new ConcurrentHashMap<>();
+
     final Map<String, AtomicInteger> acknowledgedByNode = new ConcurrentHashMap<>();
     final List<String> unexpected = new CopyOnWriteArrayList<>();
     final ConcurrentLinkedQueue<String> unanswered = new ConcurrentLinkedQueue<>();
@@ -84,7 +87,9 @@ final class FactLoad implements AutoCloseable {
     private void write(String database, String migrationId, String body) {
         String key = UUID.randomUUID().toString();
         Instant giveUp = Instant.MAX;
+        int requestsForThisWrite = 0;
         while (true) {
+            requestsForThisWrite++;
             if (stopping.get() && giveUp == Instant.MAX) {
                 giveUp = Instant.now().plusSeconds(30);
             }
@@ -106,6 +111,11 @@ final class FactLoad implements AutoCloseable {
                         Duration.ofNanos(System.nanoTime() - started).toMillis(), Math::max);
                 if (reply.status() == 201) {
                     acknowledged.put(migrationId, Instant.now());
+                    acknowledgements.put(
+                            migrationId,
+                            "key " + key + ", replayed " + reply.header("Idempotent-Replayed") + ", position "
+                                    + reply.header("Ledger-Position") + ", after " + requestsForThisWrite
+                                    + " requests");
                     acknowledgedByNode
                             .computeIfAbsent(node.name(), name -> new AtomicInteger())
                             .incrementAndGet();

@@ -157,8 +157,8 @@ class TwoNodesIT {
                 .getBean(EventProcessingConfiguration.class)
                 .eventProcessor(ExactlyOnceProbe.PROCESSOR, StreamingEventProcessor.class)
                 .orElseThrow();
-        processor.releaseSegment(1, 30, java.util.concurrent.TimeUnit.SECONDS);
-        processor.releaseSegment(3, 30, java.util.concurrent.TimeUnit.SECONDS);
+        processor.releaseSegment(1, 3, java.util.concurrent.TimeUnit.SECONDS);
+        processor.releaseSegment(3, 3, java.util.concurrent.TimeUnit.SECONDS);
         FactLoad.await(
                 "node-b claims the released segments",
                 Duration.ofSeconds(30),
