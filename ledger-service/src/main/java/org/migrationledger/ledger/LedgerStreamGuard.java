@@ -40,7 +40,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * cannot happen, so optimistic-concurrency conflicts between the ledger's own commands do not arise at all.
  */
 @Component
-public class LedgerStreamGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
+class LedgerStreamGuard implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     /** The advisory lock's first key: which kind of lock; the second is the ledger name's hash. */
     private static final int LEDGER_LOCK_CLASS = 0x4c454447;

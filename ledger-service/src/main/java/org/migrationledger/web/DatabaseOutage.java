@@ -20,10 +20,10 @@ import org.springframework.transaction.TransactionException;
  * not be begun, committed or rolled back. Nothing was
  * recorded (the transaction rolled back with the connection), so the answer is a retryable 503, never a 500.
  */
-public final class DatabaseOutage {
+final class DatabaseOutage {
 
     /** Seconds a client waits before its retry: about the pool's connection timeout, the time a restart takes. */
-    public static final int RETRY_AFTER_SECONDS = 2;
+    static final int RETRY_AFTER_SECONDS = 2;
 
     /**
      * SQLSTATE classes and codes that mean "try again": 08 connection exceptions, 57P01-57P03 the server shutting
@@ -34,7 +34,7 @@ public final class DatabaseOutage {
 
     private DatabaseOutage() {}
 
-    public static boolean isCause(Throwable failure) {
+    static boolean isCause(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof TransientDataAccessException
                     || cause instanceof DataAccessResourceFailureException
@@ -66,7 +66,7 @@ public final class DatabaseOutage {
         return state != null && (state.startsWith("08") || RETRYABLE_STATES.contains(state));
     }
 
-    public static ProblemDetail problem() {
+    static ProblemDetail problem() {
         return Problems.of(
                 HttpStatus.SERVICE_UNAVAILABLE,
                 "database-unavailable",
@@ -75,7 +75,7 @@ public final class DatabaseOutage {
                         + " recorded. Retry after " + RETRY_AFTER_SECONDS + " s with the same Idempotency-Key.");
     }
 
-    public static ResponseEntity<ProblemDetail> response() {
+    static ResponseEntity<ProblemDetail> response() {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS))
                 .body(problem());
