@@ -13,8 +13,9 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Keeps loaded ledgers in memory so a write does not replay the stream: a bounded cache of strong references
  * (Caffeine behind JCache), because Axon's {@code WeakReferenceCache} lost its entries at every young collection and
- * turned a third to most writes under load into a reload (docs/benchmarks.md). Safe across nodes: a stale copy fails
- * its append on the (aggregate, sequence) key, is evicted on rollback, and the command is retried on fresh state.
+ * turned a third to most writes under load into a reload (docs/benchmarks.md). Safe across nodes: before each command
+ * ledger/LedgerStreamGuard compares the stream's committed head with the copy's and evicts a stale copy, under a lock
+ * all nodes share (docs/reliability.md).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AggregateCacheSettings.class)

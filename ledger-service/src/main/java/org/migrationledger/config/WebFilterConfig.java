@@ -3,6 +3,7 @@ package org.migrationledger.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.migrationledger.web.ApiSettings;
 import org.migrationledger.web.BodySizeLimitFilter;
+import org.migrationledger.web.DatabaseOutageFilter;
 import org.migrationledger.web.IdempotencyFilter;
 import org.migrationledger.web.IdempotencyRecords;
 import org.migrationledger.web.ProblemErrorReportValve;
@@ -15,14 +16,25 @@ import org.springframework.core.Ordered;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Servlet filters around the API, in order: the body limit before anything reads a body, Spring Security (order -100)
+ * Servlet filters around the API, in order: database outages answered as 503, the body limit before anything reads a body, Spring Security (order -100)
  * to know the caller, then idempotency, which is scoped by caller.
  */
 @Configuration(proxyBeanMethods = false)
 class WebFilterConfig {
 
+    private static final int OUTERMOST = -300;
     private static final int BEFORE_SECURITY = -200;
     private static final int AFTER_SECURITY = 0;
+
+    /** Outermost, so that it also answers a database failure inside the idempotency filter. */
+    @Bean
+    FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(ObjectMapper mapper) {
+        FilterRegistrationBean<DatabaseOutageFilter> registration =
+                new FilterRegistrationBean<>(new DatabaseOutageFilter(mapper));
+        registration.setOrder(OUTERMOST);
+        registration.addUrlPatterns("/api/*");
+        return registration;
+    }
 
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ApiSettings settings, ObjectMapper mapper) {

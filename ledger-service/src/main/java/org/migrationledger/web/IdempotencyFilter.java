@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.migrationledger.web.IdempotencyRecords.StoredRecord;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -25,6 +26,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -34,7 +36,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * answer again; the same key with another body is a 422. The key's claim, the command's events and the answer are
  * one transaction, so a retry sent while the first request runs waits for it and gets its answer, and a failure
  * (5xx) records nothing and frees the key, and so does a request refused unread (400, 401, 403, 404, 413, 415). A key still marked in flight (left by a version of the ledger that
- * committed them separately) is a 409: its write may have been recorded, so it is never recorded again blindly.
+ * committed them separately) is a retryable 503 until it is abandoned, then the retry takes it over: the command is
+ * decided again on the ledger as it is, so a fact the first attempt did record is answered, not recorded twice.
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -125,8 +128,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (transaction.isRollbackOnly()) {
-            // The command was refused and its unit of work rolled back: only the answer is left to remember.
             transactions.rollback(transaction);
+            if (cached.getStatus() < HttpStatus.BAD_REQUEST.value()) {
+                // A success whose transaction is marked for rollback: some part of the request failed inside it
+                // and was handled (a query on a connection that died), and the rollback just undid the write the
+                // answer reports. Neither sent nor stored: the client retries with its key (DatabaseOutageFilter).
+                throw new UnexpectedRollbackException("The write of " + claim.key() + " was rolled back after its"
+                        + " answer was built; it is not recorded");
+            }
+            // The command was refused and its unit of work rolled back: only the answer is left to remember.
             new TransactionTemplate(transactions).executeWithoutResult(again -> {
                 if (records.claim(claim.principal(), claim.key(), claim.hash()).isEmpty()) {
                     complete(cached, claim);
@@ -164,14 +174,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         if (!stored.completed()) {
+            // A claim left in flight is taken over once abandoned (IdempotencyRecords#claim); until then the retry is
+            // told to come back, never that the key is stuck.
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
             write(
                     response,
                     Problems.of(
-                            HttpStatus.CONFLICT,
+                            HttpStatus.SERVICE_UNAVAILABLE,
                             "idempotency-key-in-flight",
                             "Request in flight",
-                            "The first request with this Idempotency-Key has not finished (or its answer was lost);"
-                                    + " check the ledger before sending it under a new key."));
+                            "The first request with this Idempotency-Key has not finished; retry with the same key"
+                                    + " to get its answer."));
             return;
         }
         response.setStatus(stored.status());
@@ -194,10 +207,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private static String requestHash(HttpServletRequest request, byte[] body) {
+        return requestHash(request.getMethod(), request.getRequestURI(), body);
+    }
+
+    static String requestHash(String method, String path, byte[] body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(
-                    (request.getMethod() + " " + request.getRequestURI() + "\n").getBytes(StandardCharsets.UTF_8));
+            digest.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
             digest.update(body);
             return HexFormat.of().formatHex(digest.digest());
         } catch (NoSuchAlgorithmException e) {

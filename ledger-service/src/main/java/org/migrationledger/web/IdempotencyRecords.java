@@ -23,8 +23,10 @@ public class IdempotencyRecords {
     }
 
     /**
-     * Claims the key for this request; empty when it was free (or only held by an expired claim, which it replaces in
-     * the same statement), else what is already stored under it.
+     * Claims the key for this request; empty when it was free (or only held by an expired claim or an abandoned one
+     * still in flight, which it replaces in the same statement), else what is already stored under it. A claim whose
+     * transaction still runs is not visible: the statement waits for it (bounded by the connection's lock_timeout) and
+     * then sees its answer, or a free key if it rolled back.
      */
     Optional<StoredRecord> claim(String principal, String key, String requestHash) {
         Instant now = clock.instant();
@@ -33,8 +35,15 @@ public class IdempotencyRecords {
                         + " on conflict (principal, idempotency_key) do update set request_hash = excluded.request_hash,"
                         + " state = 'IN_FLIGHT', response_status = null, response_type = null, response_body = null,"
                         + " ledger_position = null, created_at = excluded.created_at, completed_at = null"
-                        + " where idempotency_record.created_at < ?")
-                .params(principal, key, requestHash, Timestamp.from(now), Timestamp.from(expiredBefore(now)))
+                        + " where idempotency_record.created_at < ?"
+                        + " or (idempotency_record.state = 'IN_FLIGHT' and idempotency_record.created_at < ?)")
+                .params(
+                        principal,
+                        key,
+                        requestHash,
+                        Timestamp.from(now),
+                        Timestamp.from(expiredBefore(now)),
+                        Timestamp.from(now.minus(settings.idempotencyAbandonedAfter())))
                 .update();
         if (inserted == 1) {
             return Optional.empty();

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.firewall.RequestRejectedException;
@@ -248,13 +249,19 @@ class ProblemAdvice {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseOutage.isCause(e)) {
+            LOG.warn("Request answered 503: the database failed ({})", e.toString());
+            return DatabaseOutage.response();
+        }
         LOG.error("Request failed unexpectedly", e);
-        return Problems.of(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "internal-error",
-                "Internal error",
-                "The ledger could not handle the request; nothing partial was recorded. Retry, or contact the operator.");
+        return ResponseEntity.internalServerError()
+                .body(
+                        Problems.of(
+                                HttpStatus.INTERNAL_SERVER_ERROR,
+                                "internal-error",
+                                "Internal error",
+                                "The ledger could not handle the request; nothing partial was recorded. Retry, or contact the operator."));
     }
 
     /** The field a problem with the request body as a whole names. */
