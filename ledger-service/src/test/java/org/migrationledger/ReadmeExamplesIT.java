@@ -44,8 +44,14 @@ class ReadmeExamplesIT extends LedgerServiceIT {
         assertThat(statuses(writes)).as(writes.stdout()).containsExactly(201, 201, 201, 200, 201);
         assertThat(writes.stdout()).contains("\"allowed\":true").doesNotContain("\"type\":\"https://migrationledger");
         // The reads that follow are what a person types a moment later: by then the read models hold the writes.
-        await().atMost(Duration.ofSeconds(30))
-                .untilAsserted(() -> assertThat(auditedEvents()).isGreaterThanOrEqualTo(4));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(auditedEvents()).isGreaterThanOrEqualTo(4);
+            assertThat(get("/api/v1/databases/wishlist/environments/ci/versions", "audrey")
+                            .body()
+                            .path("currentVersion")
+                            .asText())
+                    .isEqualTo("1.7.0");
+        });
 
         BashRun reads = bash(STATUS_REPORTING_CURL + bashBlocks("## Reading the ledger"));
 
