@@ -27,7 +27,7 @@ final class FailureText {
                             + "(?:'[^']*'|\"[^\"]*\"|[^\\s;&,]+)",
                     Pattern.CASE_INSENSITIVE),
             // CREATE/ALTER ROLE … PASSWORD 'secret'
-            Pattern.compile("(?<keep>\\bpassword\\s+)(?:'[^']*'|\"[^\"]*\")", Pattern.CASE_INSENSITIVE),
+            Pattern.compile("(?<keep>\\bpassword\\s+')[^']*(?=')", Pattern.CASE_INSENSITIVE),
             Pattern.compile("(?<keep>\\bbearer\\s+)[A-Za-z0-9._~+/=-]+", Pattern.CASE_INSENSITIVE));
 
     private FailureText() {}

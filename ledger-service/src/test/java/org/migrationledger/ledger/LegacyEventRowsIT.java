@@ -240,7 +240,7 @@ class LegacyEventRowsIT extends LedgerServiceIT {
                 new MigrationApplied(DB, EXPAND, "ci", C1, at(4), null, "flyway", RUN + 4, List.of()),
                 new MigrationApplied(DB, EXPAND, "staging", C1, at(5), null, "flyway", RUN + 5, List.of()),
                 new MigrationApplyFailed(
-                        DB, EXPAND, "production", C1, at(6), null, "lock timeout", "flyway", RUN + 6, List.of()),
+                        DB, EXPAND, "production", C1, at(6), null, "lock timeout", null, "flyway", RUN + 6, List.of()),
                 new MigrationApplied(DB, EXPAND, "production", C1, at(7), null, "flyway", RUN + 7, List.of()),
                 new MigrationProposed(
                         DB,

@@ -177,9 +177,21 @@ class CompatibilityQueryHandler {
     private Map<String, Map<String, String>> statuses(int generation, String database, List<MigrationRow> page) {
         Map<String, Map<String, String>> statuses = new LinkedHashMap<>();
         String[] ids = page.stream().map(MigrationRow::migrationId).toArray(String[]::new);
+        // The grid's governance states, as the fleet grid shows them: an apply of a migration that was never proposed
+        // is UNPROPOSED, and a withdrawn or superseded migration is that where it has not run.
         jdbc.sql("""
-                        select migration_id, environment, status from compatibility_status
-                        where generation = ? and database_name = ? and migration_id = any(?)""")
+                        select m.migration_id, e.environment,
+                               case when s.status is null then m.ended_state
+                                    when s.status = 'APPLIED' and m.unproposed then 'UNPROPOSED'
+                                    else s.status end
+                        from compatibility_migration m
+                        join compatibility_environment e on e.generation = m.generation
+                            and e.database_name = m.database_name
+                        left join compatibility_status s on s.generation = m.generation
+                            and s.database_name = m.database_name and s.migration_id = m.migration_id
+                            and s.environment = e.environment
+                        where m.generation = ? and m.database_name = ? and m.migration_id = any(?)
+                            and (s.status is not null or m.ended_state is not null)""")
                 .params(generation, database, ids)
                 .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .list()

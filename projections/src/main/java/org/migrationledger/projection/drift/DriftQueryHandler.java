@@ -35,6 +35,11 @@ class DriftQueryHandler {
         this(jdbc, generations, settings, clock, List.of(), List.of());
     }
 
+    DriftQueryHandler(
+            JdbcClient jdbc, Generations generations, DriftSettings settings, Clock clock, List<DriftSource> sources) {
+        this(jdbc, generations, settings, clock, sources, List.of());
+    }
+
     /**
      * @param sources read models that judge more kinds of drift (observed schemas); their findings are appended
      * @param reviews read models that review the merged findings (decisions that end migrations, acknowledgements)
