@@ -44,8 +44,7 @@ class GovernanceProjectionIT {
         ReadModelDatabase database = ReadModelDatabase.migrate(POSTGRES.database());
         database.generations().registerFirst(GovernanceReadModel.NAME);
         GovernanceProjection projection = new GovernanceProjection(database.jdbc(), 1);
-        queries = new GovernanceQueryHandler(
-                database.jdbc(), database.generations(), Clock.fixed(NOW, ZoneOffset.UTC));
+        queries = new GovernanceQueryHandler(database.jdbc(), database.generations(), Clock.fixed(NOW, ZoneOffset.UTC));
 
         apply(projection, unproposedApply("0001_hotfix", "ci"));
         apply(projection, unproposedApply("0002_adopted", "ci"));
@@ -58,8 +57,7 @@ class GovernanceProjectionIT {
     }
 
     private static MigrationApplied unproposedApply(String migrationId, String environment) {
-        return new MigrationApplied(
-                DB, migrationId, environment, "c", null, 1L, "flyway", null, List.of(NOT_PROPOSED));
+        return new MigrationApplied(DB, migrationId, environment, "c", null, 1L, "flyway", null, List.of(NOT_PROPOSED));
     }
 
     private static void apply(GovernanceProjection projection, MigrationApplied event) {
@@ -99,7 +97,9 @@ class GovernanceProjectionIT {
 
         assertThat(reviewed)
                 .extracting(f -> f.kind() + " " + f.detail() + " "
-                        + (f.acknowledgement() == null ? "open" : f.acknowledgement().acknowledgementId()))
+                        + (f.acknowledgement() == null
+                                ? "open"
+                                : f.acknowledgement().acknowledgementId()))
                 .containsExactly(
                         "STRUCTURAL " + STRUCTURAL + " in-force",
                         "STRUCTURAL production differs: grown. open",
