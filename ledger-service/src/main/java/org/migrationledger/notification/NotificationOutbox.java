@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRolledBack;
 import org.migrationledger.api.events.PolicyViolation;
+import org.migrationledger.web.DecisionRefused;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,10 +41,12 @@ class NotificationOutbox {
 
     private final JdbcClient jdbc;
     private final WebhookSubscriptions subscriptions;
+    private final Clock clock;
 
-    NotificationOutbox(JdbcClient jdbc, WebhookSubscriptions subscriptions) {
+    NotificationOutbox(JdbcClient jdbc, WebhookSubscriptions subscriptions, Clock clock) {
         this.jdbc = jdbc;
         this.subscriptions = subscriptions;
+        this.clock = clock;
     }
 
     @EventHandler
@@ -113,6 +117,30 @@ class NotificationOutbox {
                 List.of());
     }
 
+    /**
+     * A refused decision stores no ledger event, so no processor sees it: its rows are written when the refusal is
+     * answered, each refusal under an id of its own.
+     */
+    @org.springframework.context.event.EventListener
+    void on(DecisionRefused refusal) {
+        enqueue(
+                UUID.randomUUID().toString(),
+                "DecisionRefused",
+                clock.instant(),
+                NotificationKind.DECISION_REFUSED,
+                refusal.database(),
+                refusal.migrationId(),
+                null,
+                "%s %s by %s refused (%s): %s"
+                        .formatted(
+                                refusal.method(),
+                                refusal.path(),
+                                refusal.principal(),
+                                refusal.problemType(),
+                                refusal.detail()),
+                List.of());
+    }
+
     private void enqueue(
             EventMessage<?> message,
             Instant at,
@@ -122,21 +150,34 @@ class NotificationOutbox {
             String environment,
             String summary,
             List<PolicyViolation> violations) {
+        enqueue(
+                message.getIdentifier(),
+                message.getPayloadType().getSimpleName(),
+                at,
+                kind,
+                database,
+                migrationId,
+                environment,
+                summary,
+                violations);
+    }
+
+    private void enqueue(
+            String sourceId,
+            String event,
+            Instant at,
+            NotificationKind kind,
+            String database,
+            String migrationId,
+            String environment,
+            String summary,
+            List<PolicyViolation> violations) {
         for (WebhookSubscriptions.Target target : subscriptions.wanting(kind)) {
             String deliveryId = UUID.nameUUIDFromBytes(
-                            (target.subscriptionId() + "/" + message.getIdentifier() + "/" + kind)
-                                    .getBytes(StandardCharsets.UTF_8))
+                            (target.subscriptionId() + "/" + sourceId + "/" + kind).getBytes(StandardCharsets.UTF_8))
                     .toString();
             Notification notification = new Notification(
-                    deliveryId,
-                    kind,
-                    database,
-                    migrationId,
-                    environment,
-                    message.getPayloadType().getSimpleName(),
-                    at,
-                    summary,
-                    violations);
+                    deliveryId, kind, database, migrationId, environment, event, at, summary, violations);
             jdbc.sql("""
                             insert into webhook_delivery (delivery_id, subscription_id, kind, body, created_at,
                             next_attempt_at) values (?, ?, ?, ?, ?, ?) on conflict do nothing""")

@@ -35,8 +35,8 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A receiver on localhost that fails the first two attempts of every delivery gets each notification once the retries
- * go through, every one signed with the subscription's secret, and none is lost when the service is stopped right
+ * A receiver on localhost that fails the first two attempts of every delivery gets each notification (facts with
+ * violations, migrations awaiting approval, a refused decision) once the retries go through, every one signed with the subscription's secret, and none is lost when the service is stopped right
  * after the writes and started again on the same database.
  */
 class WebhookDeliveryIT {
@@ -123,13 +123,17 @@ class WebhookDeliveryIT {
                     port,
                     "POST",
                     "/api/v1/databases/shop/migrations",
-                    "alice",
+                    "bob",
                     ProposalBody.expand("0002_tags", "1.1.0", "create table tags (id int);")
                             .json());
 
+            HttpResponse<String> selfApproval =
+                    raw(port, "POST", "/api/v1/databases/shop/migrations/0002_tags/approvals", "bob", "{}");
+            assertThat(selfApproval.statusCode()).isEqualTo(409);
+
             await().atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(200))
-                    .untilAsserted(() -> assertThat(accepted).hasSize(3));
+                    .untilAsserted(() -> assertThat(accepted).hasSize(4));
             JsonNode log = send(port, "GET", "/api/v1/admin/webhooks/" + subscriptionId + "/deliveries", "admin", null);
 
             assertThat(accepted)
@@ -138,11 +142,12 @@ class WebhookDeliveryIT {
                     .containsExactlyInAnyOrder(
                             "AWAITING_APPROVAL 0001_items",
                             "FACT_WITH_VIOLATIONS 0001_items",
-                            "AWAITING_APPROVAL 0002_tags");
+                            "AWAITING_APPROVAL 0002_tags",
+                            "DECISION_REFUSED 0002_tags");
             assertThat(accepted).extracting(n -> n.get("deliveryId").asText()).doesNotHaveDuplicates();
             assertThat(badSignatures).isEmpty();
             assertThat(attempts.values()).allSatisfy(n -> assertThat(n.get()).isEqualTo(FAILED_ATTEMPTS + 1));
-            assertThat(log).hasSize(3).allSatisfy(delivery -> {
+            assertThat(log).hasSize(4).allSatisfy(delivery -> {
                 assertThat(delivery.get("attempts").asInt()).isEqualTo(FAILED_ATTEMPTS + 1);
                 assertThat(delivery.get("deliveredAt").isNull()).isFalse();
                 assertThat(delivery.get("lastStatus").asInt()).isEqualTo(200);
