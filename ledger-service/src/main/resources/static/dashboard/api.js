@@ -17,11 +17,12 @@ export const token = {
   clear: () => sessionStorage.removeItem(TOKEN_KEY),
 };
 
-async function call(path, accept) {
+async function call(path, accept, init = {}) {
   const bearer = token.get();
   if (!bearer) throw new SignInNeeded('No token yet');
   const response = await fetch(path, {
-    headers: { Authorization: `Bearer ${bearer}`, Accept: accept },
+    ...init,
+    headers: { Authorization: `Bearer ${bearer}`, Accept: accept, ...(init.body ? { 'Content-Type': 'application/json' } : {}) },
     cache: 'no-store',
   });
   if (response.status === 401) {
@@ -36,6 +37,15 @@ async function call(path, accept) {
 
 export async function getJson(path) {
   return (await call(path, 'application/json')).json();
+}
+
+export async function postJson(path, body) {
+  return (await call(path, 'application/json', { method: 'POST', body: JSON.stringify(body) })).json();
+}
+
+/** The newest position of the ledger: one index lookup, the live shell's question every tick. */
+export async function ledgerPosition() {
+  return (await getJson('/api/v1/position')).position;
 }
 
 /** Reads a JSON answer, or null when the service answers 404 (nothing known yet). */

@@ -1,5 +1,6 @@
-// The dashboard's shell: sign-in, hash routes, and live updates by polling the current view's data.
-import { SignInNeeded, token } from './api.js';
+// The dashboard's shell: sign-in, hash routes, and live updates: every tick asks only for the ledger's newest position
+// (one index lookup), and the view's data is read again only when it has moved.
+import { SignInNeeded, ledgerPosition, token } from './api.js';
 import { h } from './dom.js';
 import * as fleet from './views/fleet.js';
 import * as database from './views/database.js';
@@ -96,12 +97,41 @@ function start() {
   document.getElementById('sign-out').hidden = false;
   stop();
   polling = true;
-  refresh(true).then(poll);
+  seenHead = null;
+  shown = { key: null, data: null };
+  tick().then(poll);
 }
 
 /** The next poll starts only when the previous answer is in, so a slow service is never asked twice at once. */
 function poll() {
-  if (polling) timer = setTimeout(() => refresh(false).then(poll), POLL_MS);
+  if (polling) timer = setTimeout(() => tick().then(poll), POLL_MS);
+}
+
+/**
+ * Read models follow the event store a moment behind (and a rolled-back insert leaves a gap they wait out), so after
+ * the position moves the view reads again on this many ticks, not once; then only the position is asked again.
+ */
+const READS_AFTER_A_CHANGE = 3;
+let seenHead = null;
+let readsLeft = 0;
+
+async function tick() {
+  let head;
+  try {
+    head = await ledgerPosition();
+  } catch (error) {
+    failed(error, route().key);
+    return;
+  }
+  if (head !== seenHead) {
+    seenHead = head;
+    readsLeft = READS_AFTER_A_CHANGE;
+  }
+  if (readsLeft > 0) {
+    readsLeft -= 1;
+    await refresh(false);
+  }
+  live.textContent = `Live · position ${head} · checked ${new Date().toLocaleTimeString()}`;
 }
 
 function stop() {

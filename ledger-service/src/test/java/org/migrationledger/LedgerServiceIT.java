@@ -50,6 +50,9 @@ public abstract class LedgerServiceIT {
         SpringTestDatabases.register(registry, "service");
         registry.add("ledger.security.token-file", LedgerServiceIT::writeTokenFile);
         registry.add("ledger.security.development-signing-key-file", LedgerServiceIT::signingKeyFile);
+        // The matrix and bad-input tests send hundreds of bad tokens from one address on purpose;
+        // AuthenticationThrottleIT tests the throttle with its own limit.
+        registry.add("ledger.security.throttle.failure-limit", () -> "1000000");
     }
 
     public static String tokenOf(String principal) {
@@ -57,11 +60,11 @@ public abstract class LedgerServiceIT {
     }
 
     /** A development key of the test run's own, generated on first use, outside the source tree. */
-    private static String signingKeyFile() {
+    public static String signingKeyFile() {
         return Path.of("target", "test-signing-key.pem").toAbsolutePath().toString();
     }
 
-    private static String writeTokenFile() {
+    public static String writeTokenFile() {
         try {
             Path file = Files.createTempFile("ledger-tokens", ".txt");
             file.toFile().deleteOnExit();

@@ -6,12 +6,16 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.migrationledger.projection.audit.AuditTrailConsistency;
 import org.migrationledger.projection.audit.AuditTrailConsistencyView;
+import org.migrationledger.projection.rebuild.DeadLetterRetryView;
+import org.migrationledger.projection.rebuild.DeadLetterView;
+import org.migrationledger.projection.rebuild.DeadLetters;
 import org.migrationledger.projection.rebuild.ProcessingFailureView;
 import org.migrationledger.projection.rebuild.ProcessingFailures;
 import org.migrationledger.projection.rebuild.ProjectionProcessors;
 import org.migrationledger.projection.rebuild.ProjectionRebuilds;
 import org.migrationledger.projection.rebuild.ProjectionStatusView;
 import org.migrationledger.projection.rebuild.RebuildRefused;
+import org.migrationledger.projection.rebuild.UnknownDeadLetter;
 import org.migrationledger.web.Problems;
 import org.migrationledger.web.ReadYourWrites;
 import org.springframework.http.HttpStatus;
@@ -37,16 +41,19 @@ class ProjectionAdminController {
     private final ProjectionProcessors processors;
     private final AuditTrailConsistency auditTrail;
     private final ProcessingFailures failures;
+    private final DeadLetters deadLetters;
 
     ProjectionAdminController(
             ProjectionRebuilds rebuilds,
             ProjectionProcessors processors,
             AuditTrailConsistency auditTrail,
-            ProcessingFailures failures) {
+            ProcessingFailures failures,
+            DeadLetters deadLetters) {
         this.rebuilds = rebuilds;
         this.processors = processors;
         this.auditTrail = auditTrail;
         this.failures = failures;
+        this.deadLetters = deadLetters;
     }
 
     /**
@@ -73,6 +80,35 @@ class ProjectionAdminController {
     @GetMapping("/failures")
     List<ProcessingFailureView> failures() {
         return failures.current();
+    }
+
+    @Operation(
+            summary = "List dead letters",
+            description =
+                    "Events a read model's handlers failed on and set aside so that its processor went on (docs/adr/0014), per read model and ledger in queue order; later events of the same ledger wait behind the first.")
+    @GetMapping("/dead-letters")
+    List<DeadLetterView> deadLetters() {
+        return deadLetters.list();
+    }
+
+    /** Hands the letter's sequence back to the handlers; it stops at the first letter that fails again. */
+    @Operation(
+            summary = "Retry a dead-letter sequence",
+            description =
+                    "Hands the ledger's set-aside events, this one's sequence, back to the read model's handlers in order; projected is false and the rest stay queued if one fails again.")
+    @PostMapping("/dead-letters/{id}/retry")
+    DeadLetterRetryView retryDeadLetter(@PathVariable String id) {
+        return deadLetters.retry(id);
+    }
+
+    /** Drops the letter: its event stays missing from the read model until a rebuild. */
+    @Operation(
+            summary = "Evict a dead letter",
+            description =
+                    "Drops the dead letter for good; its event stays missing from the read model until the read model is rebuilt. Answers the evicted letter.")
+    @DeleteMapping("/dead-letters/{id}")
+    DeadLetterView evictDeadLetter(@PathVariable String id) {
+        return deadLetters.evict(id);
     }
 
     @Operation(
@@ -134,6 +170,16 @@ class ProjectionAdminController {
     @ExceptionHandler(RebuildRefused.class)
     ProblemDetail refused(RebuildRefused e) {
         return Problems.of(HttpStatus.CONFLICT, "rebuild-refused", "Refused", e.getMessage() + ".");
+    }
+
+    @ExceptionHandler(UnknownDeadLetter.class)
+    ProblemDetail unknownDeadLetter(UnknownDeadLetter e) {
+        return Problems.withFieldErrors(
+                HttpStatus.NOT_FOUND,
+                "unknown-dead-letter",
+                "Not found",
+                e.getMessage() + "; GET /api/v1/admin/projections/dead-letters lists the current ones.",
+                List.of(new Problems.FieldProblem("id", "no such dead letter")));
     }
 
     @ExceptionHandler(NoSuchElementException.class)

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.List;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.migrationledger.projection.rebuild.DeadLetters;
 import org.migrationledger.projection.rebuild.Generations;
 import org.migrationledger.projection.rebuild.ProcessorPositions;
 import org.migrationledger.projection.rebuild.ReadModel;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
  * {@code ledger_projection_lag_events{read_model=…}}: how many events the serving generation of each read model has
  * yet to process. Readers with {@code ?minPosition=} wait out this lag, so it is the figure to alert on before they
  * start answering {@code Ledger-Stale: true}. Read on each scrape, from the live processor status where this node
- * runs the segments.
+ * runs the segments. Events the serving generation set aside as dead letters count as not processed: the processor
+ * went past them, but the read model does not hold them.
  */
 @Component
 class ProjectionLagMetrics implements MeterBinder {
@@ -26,13 +28,19 @@ class ProjectionLagMetrics implements MeterBinder {
     private final Generations generations;
     private final ProcessorPositions positions;
     private final EventStore eventStore;
+    private final DeadLetters deadLetters;
 
     ProjectionLagMetrics(
-            List<ReadModel> readModels, Generations generations, ProcessorPositions positions, EventStore eventStore) {
+            List<ReadModel> readModels,
+            Generations generations,
+            ProcessorPositions positions,
+            EventStore eventStore,
+            DeadLetters deadLetters) {
         this.readModels = List.copyOf(readModels);
         this.generations = generations;
         this.positions = positions;
         this.eventStore = eventStore;
+        this.deadLetters = deadLetters;
     }
 
     @Override
@@ -51,6 +59,6 @@ class ProjectionLagMetrics implements MeterBinder {
         long head = headToken == null ? -1 : headToken.position().orElse(-1);
         String processor = ReadModel.processorName(readModel, generations.active(readModel));
         long processed = positions.processedUpTo(processor).orElse(-1);
-        return Math.max(0, head - processed);
+        return Math.max(0, head - processed) + deadLetters.countOfProcessor(processor);
     }
 }

@@ -47,7 +47,8 @@ class OpenApiConfig {
                                 new SecurityScheme()
                                         .type(SecurityScheme.Type.HTTP)
                                         .scheme("bearer")
-                                        .description("A token from the operator's token file."))
+                                        .description(
+                                                "A token from the operator's token file, or a JWT of the configured identity provider."))
                         .addSchemas(PROBLEM, problemSchema()))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }

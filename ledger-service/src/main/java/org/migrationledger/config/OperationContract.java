@@ -70,8 +70,15 @@ class OperationContract implements GlobalOpenApiCustomizer {
         if (hasInput) {
             errors.put("400", "Malformed request: the problem's errors name each field and why. Nothing is recorded.");
         }
-        errors.put("401", "No token, or one the token file does not hold.");
-        errors.put("403", "The token lacks the role: requiredRoles names the roles the endpoint needs.");
+        errors.put("401", "No token, one the token file does not hold, or a JWT refused (detail says why).");
+        errors.put(
+                "403",
+                "The token lacks the role: requiredRoles names the roles the endpoint needs (a JWT naming no ledger"
+                        + " role: rolesClaim names the claim read).");
+        errors.put(
+                "429",
+                "Too many authentication failures from this address: tokens are not checked until Retry-After"
+                        + " seconds have passed.");
         if (path.contains("{")) {
             errors.put("404", "The database, environment, migration or read model is unknown.");
         }

@@ -1,9 +1,13 @@
 package org.migrationledger.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
 import org.migrationledger.security.AccessRule;
+import org.migrationledger.security.AuthenticationThrottle;
 import org.migrationledger.security.BearerTokenFilter;
 import org.migrationledger.security.EndpointAccess;
+import org.migrationledger.security.JwtAuthentication;
+import org.migrationledger.security.JwtSettings;
 import org.migrationledger.security.ProblemResponses;
 import org.migrationledger.security.Role;
 import org.migrationledger.security.TokenFile;
@@ -18,7 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
-/** Bearer tokens from the operator's token file; each endpoint open to the roles {@link EndpointAccess} lists. */
+/** Bearer tokens from the operator's token file or, when configured, JWTs of an identity provider; each endpoint open to the roles {@link EndpointAccess} lists. */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
@@ -40,8 +44,16 @@ class SecurityConfig {
             + " img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, TokenFile tokenFile, ObjectMapper mapper) throws Exception {
+    SecurityFilterChain api(
+            HttpSecurity http,
+            TokenFile tokenFile,
+            JwtSettings jwtSettings,
+            AuthenticationThrottle throttle,
+            ObjectMapper mapper)
+            throws Exception {
         ProblemResponses problems = new ProblemResponses(mapper);
+        Optional<JwtAuthentication> jwt =
+                jwtSettings.enabled() ? Optional.of(new JwtAuthentication(jwtSettings)) : Optional.empty();
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -50,7 +62,8 @@ class SecurityConfig {
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new BearerTokenFilter(tokenFile), AnonymousAuthenticationFilter.class)
+                .addFilterBefore(
+                        new BearerTokenFilter(tokenFile, jwt, throttle, problems), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(
                         handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .authorizeHttpRequests(requests -> {

@@ -5,9 +5,13 @@ import org.migrationledger.web.ApiSettings;
 import org.migrationledger.web.BodySizeLimitFilter;
 import org.migrationledger.web.IdempotencyFilter;
 import org.migrationledger.web.IdempotencyRecords;
+import org.migrationledger.web.ProblemErrorReportValve;
+import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
@@ -27,6 +31,30 @@ class WebFilterConfig {
         registration.setOrder(BEFORE_SECURITY);
         registration.addUrlPatterns("/api/*");
         return registration;
+    }
+
+    /**
+     * Runs after Spring Boot's own customizer, which adds Tomcat's HTML error report valve; the valve added last
+     * writes the report, so requests Tomcat refuses are answered with a problem document.
+     */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return new ProblemErrorReports();
+    }
+
+    private static final class ProblemErrorReports
+            implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(TomcatServletWebServerFactory factory) {
+            factory.addContextCustomizers(
+                    context -> context.getParent().getPipeline().addValve(new ProblemErrorReportValve()));
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
     }
 
     @Bean

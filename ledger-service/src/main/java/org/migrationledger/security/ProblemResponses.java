@@ -5,8 +5,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.security.Principal;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.migrationledger.web.Problems;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -29,13 +33,48 @@ public class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedH
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         response.setHeader("WWW-Authenticate", "Bearer");
+        Object refusal = request.getAttribute(BearerTokenFilter.REFUSAL);
         write(
                 response,
                 Problems.of(
                         HttpStatus.UNAUTHORIZED,
                         "unauthenticated",
                         "Unauthenticated",
-                        "Send a valid token as 'Authorization: Bearer <token>'."));
+                        (refusal == null ? "" : refusal + " ")
+                                + "Send a valid token as 'Authorization: Bearer <token>'."));
+    }
+
+    /** Too many failed authentications from this address: its credentials are not checked until the window ends. */
+    void tooManyFailures(HttpServletResponse response, Duration wait) throws IOException {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        ProblemDetail problem = Problems.of(
+                HttpStatus.TOO_MANY_REQUESTS,
+                "too-many-authentication-failures",
+                "Too many authentication failures",
+                ("This client failed to authenticate too often; its tokens are not checked for %d more second(s)."
+                                + " Check the token, then retry after the time in Retry-After.")
+                        .formatted(seconds));
+        problem.setProperty("retryAfterSeconds", seconds);
+        write(response, problem);
+    }
+
+    /** A genuine JWT of the identity provider that grants no ledger role. */
+    void noRole(HttpServletResponse response, JwtAuthentication.Outcome.NoRole noRole) throws IOException {
+        ProblemDetail problem = Problems.of(
+                HttpStatus.FORBIDDEN,
+                "forbidden",
+                "Forbidden",
+                ("%s holds no ledger role: the JWT's claim '%s' is missing or names none of %s.")
+                        .formatted(noRole.principal(), noRole.claim(), roleNames()));
+        problem.setProperty("rolesClaim", noRole.claim());
+        write(response, problem);
+    }
+
+    private static List<String> roleNames() {
+        return Arrays.stream(Role.values())
+                .map(role -> role.name().toLowerCase(Locale.ROOT))
+                .toList();
     }
 
     @Override

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.migrationledger.web.IdempotencyRecords.StoredRecord;
@@ -72,21 +73,20 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH || caller == null) {
             write(
                     response,
-                    Problems.of(
+                    Problems.withFieldErrors(
                             HttpStatus.BAD_REQUEST,
                             "invalid-idempotency-key",
                             "Invalid Idempotency-Key",
-                            "The Idempotency-Key header must hold 1 to " + MAX_KEY_LENGTH + " characters."));
+                            "The Idempotency-Key header must hold 1 to " + MAX_KEY_LENGTH + " characters.",
+                            List.of(new Problems.FieldProblem(
+                                    HEADER, "must hold 1 to " + MAX_KEY_LENGTH + " characters"))));
             return;
         }
         byte[] body;
         try {
             body = request.getInputStream().readAllBytes();
         } catch (RequestBodyTooLargeException e) {
-            write(
-                    response,
-                    Problems.of(
-                            HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large", e.getMessage()));
+            write(response, ProblemAdvice.bodyTooLarge(e.getMessage()));
             return;
         }
         Claim claim = new Claim(caller.getName(), key, requestHash(request, body));

@@ -18,10 +18,12 @@ import org.migrationledger.web.Problems.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.ErrorResponse;
@@ -126,8 +128,7 @@ class ProblemAdvice {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         if (causedBy(e, RequestBodyTooLargeException.class)) {
-            return Problems.of(
-                    HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large", rootMessage(e));
+            return bodyTooLarge(rootMessage(e));
         }
         if (e.getCause() instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
@@ -147,11 +148,37 @@ class ProblemAdvice {
                     "has the wrong JSON type, expected "
                             + mismatch.getTargetType().getSimpleName());
         }
-        return Problems.of(
+        // A value Jackson read but could not convert (an instant out of range, say): the path names the field.
+        if (e.getCause() instanceof JsonMappingException mapping
+                && !mapping.getPath().isEmpty()) {
+            return fieldProblem(path(mapping), "cannot be read: " + firstLine(rootMessage(mapping)));
+        }
+        // Spring's own message here names the Java method; the client needs to know the body is missing.
+        if (e.getCause() == null && e.getMessage() != null && e.getMessage().startsWith("Required request body")) {
+            return Problems.withFieldErrors(
+                    HttpStatus.BAD_REQUEST,
+                    "malformed-json",
+                    "Malformed request body",
+                    "The request needs a JSON body.",
+                    List.of(new FieldProblem(BODY, "is required")));
+        }
+        String reason = "is not valid JSON: " + firstLine(rootMessage(e));
+        return Problems.withFieldErrors(
                 HttpStatus.BAD_REQUEST,
                 "malformed-json",
                 "Malformed request body",
-                "The request body is not valid JSON: " + firstLine(rootMessage(e)));
+                "The request body " + reason,
+                List.of(new FieldProblem(BODY, reason)));
+    }
+
+    /** The problem of a body above the size limit; also written by {@link BodySizeLimitFilter} before any handler. */
+    static ProblemDetail bodyTooLarge(String reason) {
+        return Problems.withFieldErrors(
+                HttpStatus.PAYLOAD_TOO_LARGE,
+                "body-too-large",
+                "Request body too large",
+                reason,
+                List.of(new FieldProblem(BODY, reason)));
     }
 
     @ExceptionHandler(HandlerMethodValidationException.class)
@@ -184,11 +211,13 @@ class ProblemAdvice {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ProblemDetail mediaType(HttpMediaTypeNotSupportedException e) {
-        return Problems.of(
+        String sent = e.getContentType() == null ? "none" : e.getContentType().toString();
+        return Problems.withFieldErrors(
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 "unsupported-media-type",
                 "Unsupported media type",
-                "Send the request body as application/json.");
+                "Send the request body as application/json.",
+                List.of(new FieldProblem(HttpHeaders.CONTENT_TYPE, "must be application/json, not " + sent)));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
@@ -227,6 +256,21 @@ class ProblemAdvice {
                 detail);
     }
 
+    /**
+     * Spring Security's firewall checks parameter names only when they are first read, inside the handler: a form
+     * body (or a query string) with names it refuses lands here, not in its rejected-request handler.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ProblemDetail rejected(RequestRejectedException e) {
+        String field = e.getMessage() != null && e.getMessage().contains("parameter") ? "parameters" : "path";
+        return Problems.withFieldErrors(
+                HttpStatus.BAD_REQUEST,
+                "bad-request",
+                "Bad Request",
+                "The request could not be accepted: " + e.getMessage(),
+                List.of(new FieldProblem(field, String.valueOf(e.getMessage()))));
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         LOG.error("Request failed unexpectedly", e);
@@ -237,7 +281,12 @@ class ProblemAdvice {
                 "The ledger could not handle the request; nothing partial was recorded. Retry, or contact the operator.");
     }
 
-    private static ProblemDetail fieldProblem(String field, String reason) {
+    /** The field a problem with the request body as a whole names. */
+    static final String BODY = "body";
+
+    private static ProblemDetail fieldProblem(String path, String reason) {
+        // A JSON field may be named "" (or sit at the root): the body is then what the problem is about.
+        String field = path == null || path.isBlank() ? BODY : path;
         return Problems.withFieldErrors(
                 HttpStatus.BAD_REQUEST,
                 "invalid-request",

@@ -189,6 +189,97 @@ class DashboardBrowserIT extends FleetStory {
         assertThat(browser.executeScript("return window.notReloaded === true")).isEqualTo(true);
     }
 
+    @Test
+    void theLivePositionIsTheNewestWriteForAnyRole() {
+        for (String principal : List.of("alice", "ci", "audrey")) {
+            Reply reply = get("/api/v1/position", principal);
+
+            assertThat(reply.status()).isEqualTo(200);
+            assertThat(reply.body().get("position").asLong())
+                    .isGreaterThanOrEqualTo(position)
+                    .isEqualTo(reply.position());
+        }
+        assertThat(get("/api/v1/position", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void theRollbackMatrixIsComputedFromTheReachAndEqualsTheApisPairs() {
+        signIn(tokenOf("carol"));
+        browser.get(base() + "/#/db/shop/rollback");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#rollback-matrix tbody tr")));
+
+        JsonNode reach =
+                get("/api/v1/databases/shop/compatibility", "carol").body().get("rollbackReach");
+        assertThat(reach).isNotEmpty();
+        for (JsonNode version : reach) {
+            WebElement row = browser.findElement(By.cssSelector(
+                    "#rollback-reach tr[data-version='" + version.get("version").asText() + "']"));
+            assertThat(row.getText()).contains(version.get("earliestSafe").asText());
+            if (!version.get("blockedByMigration").isNull()) {
+                assertThat(row.getText())
+                        .contains(version.get("blockedByMigration").asText())
+                        .contains(version.get("blockedBy").asText());
+            }
+        }
+        List<WebElement> cells = browser.findElements(By.cssSelector("#rollback-matrix td[data-to]:not(.absent)"));
+        assertThat(cells).hasSizeGreaterThanOrEqualTo(3);
+        for (WebElement cell : cells) {
+            String from = cell.findElement(By.xpath("..")).getDomAttribute("data-from");
+            String to = cell.getDomAttribute("data-to");
+            JsonNode pair = get("/api/v1/databases/shop/compatibility?from=" + from + "&to=" + to, "carol")
+                    .body()
+                    .get("rollback")
+                    .get(0);
+            boolean safe = pair.get("safe").asBoolean();
+            assertThat(cell.getDomAttribute("class")).as(from + " → " + to).isEqualTo(safe ? "safe" : "unsafe");
+            assertThat(cell.getText()).isEqualTo(safe ? "✔ safe" : "✖ unsafe");
+            cell.findElement(By.tagName("button")).click();
+            WebElement reasons = browser.findElement(By.id("rollback-reasons"));
+            assertThat(reasons.getText()).contains(from + " → " + to);
+            pair.get("reasons").forEach(reason -> assertThat(reasons.getText()).contains(reason.asText()));
+        }
+        assertThat(browser.findElements(By.cssSelector("#rollback-matrix td.unsafe")))
+                .as("1.1.0 has no down script, so rolling back past it is unsafe")
+                .isNotEmpty();
+        Screenshots.save(browser, "dashboard-rollback.png");
+    }
+
+    @Test
+    void theAuditTimelineShowsTheChainsVerificationStatus() {
+        signIn(tokenOf("audrey"));
+        browser.get(base() + "/#/audit");
+        WebElement status = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verification-status")));
+
+        assertThat(status.getDomAttribute("data-status")).isEqualTo("intact");
+        assertThat(status.getText()).startsWith("✔ Intact").contains("signed digest verifies");
+        long shownHead =
+                Long.parseLong(browser.findElement(By.id("digest-position")).getText());
+        assertThat(shownHead)
+                .isLessThanOrEqualTo(get("/api/v1/audit/digest", "audrey")
+                        .body()
+                        .get("position")
+                        .asLong())
+                .isGreaterThan(0);
+        Screenshots.save(browser, "dashboard-audit.png");
+        WebElement again = browser.findElement(By.id("verify-again"));
+        again.click();
+        wait.until(ExpectedConditions.stalenessOf(again));
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("verification-status")))
+                        .getDomAttribute("data-status"))
+                .isEqualTo("intact");
+    }
+
+    @Test
+    void aRoleThatMayNotVerifyIsToldWhyInsteadOfSeeingTheTimeline() {
+        signIn(tokenOf("alice"));
+        browser.get(base() + "/#/audit");
+
+        WebElement explanation = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-forbidden")));
+        assertThat(explanation.getText()).contains("alice").contains("auditor").contains("verification");
+        assertThat(browser.findElements(By.id("verification-status"))).isEmpty();
+        assertThat(browser.findElements(By.id("audit-table"))).isEmpty();
+    }
+
     private WebElement cellOf(String database, String environment) {
         return browser.findElement(By.cssSelector(
                 "#fleet-grid tr[data-database='" + database + "'] td[data-environment='" + environment + "']"));

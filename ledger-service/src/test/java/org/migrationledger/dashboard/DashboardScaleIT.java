@@ -136,6 +136,28 @@ class DashboardScaleIT extends FleetStory {
         assertThat(Duration.ofMillis(elapsed)).isLessThan(ANSWERED);
     }
 
+    @Test
+    void theRollbackViewOf500VersionsStaysUsable() {
+        int versions = get("/api/v1/databases/big/compatibility?gridLimit=1000", "audrey")
+                .body()
+                .get("rollbackReach")
+                .size();
+        assertThat(versions).isGreaterThan(400);
+        long elapsed = timeUntilRows("#/db/big/rollback", "#rollback-reach tbody tr", versions);
+        long build = buildMillis();
+        report.append("rollback reach of ")
+                .append(versions)
+                .append(" versions + 12 x 12 matrix: ")
+                .append(elapsed)
+                .append(" ms to drawn, DOM build ")
+                .append(build)
+                .append(" ms\n");
+        assertThat(browser.findElements(By.cssSelector("#rollback-matrix tbody tr")))
+                .hasSize(12);
+        assertThat(build).isLessThan(DRAWING_BUDGET_MS);
+        assertThat(Duration.ofMillis(elapsed)).isLessThan(ANSWERED);
+    }
+
     private long timeUntilRows(String route, String rows, int count) {
         browser.get(base() + "/#/audit");
         new WebDriverWait(browser, Duration.ofSeconds(30))

@@ -15,9 +15,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.migrationledger.LedgerServiceIT;
+import org.migrationledger.pipeline.Cli;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Issue 13: every endpoint of the served OpenAPI document × every role × no token, a bad token and a revoked token
@@ -59,6 +62,7 @@ class AuthorisationMatrixIT extends LedgerServiceIT {
             Map.entry("GET " + ENV + "/versions", EVERYONE),
             Map.entry("GET " + ENV + "/reporting-access", Set.of("pipeline")),
             Map.entry("GET /api/v1/databases", EVERYONE),
+            Map.entry("GET /api/v1/position", EVERYONE),
             Map.entry("GET " + DB, EVERYONE),
             Map.entry("GET " + DB + "/grid", EVERYONE),
             Map.entry("GET " + DB + "/migrations/{id}/scripts", EVERYONE),
@@ -75,6 +79,27 @@ class AuthorisationMatrixIT extends LedgerServiceIT {
             "dba", "dora",
             "auditor", "audrey",
             "admin", "admin");
+
+    /** The JWT column: the same roles from the test's own identity provider, and its refusals. */
+    private static final Map<String, String> JWT_OF_ROLE = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static final String BASIC_CREDENTIALS = "YXVkcmV5OmNvcnJlY3QtaG9yc2UtYmF0dGVyeQ";
+    private static final String QUERY_SECRET = "query-secret-7f3a9c";
+    private static final String BODY_SECRET = "body-secret-92be1d";
+    private static final String JDBC_SECRET = "jdbc-secret-5d71f0";
+    private static final String PASTED_TOKEN = "pasted-raw-token-0c4e8a";
+    private static final String EXPIRED_JWT = TestJwts.expired("jo", List.of("admin"));
+    private static final String FORGED_JWT = TestJwts.wrongSignature("jo", List.of("admin"));
+    private static final String ROLELESS_JWT = TestJwts.valid("jo", null);
+
+    @DynamicPropertySource
+    static void jwt(DynamicPropertyRegistry registry) {
+        TestJwts.register(registry);
+    }
+
+    private static String jwtOf(String role) {
+        return JWT_OF_ROLE.computeIfAbsent(role, named -> TestJwts.valid("jwt-" + named, List.of(named)));
+    }
 
     /** The bound settings name the file the service reads (the test property would write a new one). */
     @Autowired
@@ -102,10 +127,17 @@ class AuthorisationMatrixIT extends LedgerServiceIT {
                     401);
             check(wrong, endpoint, "bad token", raw(method, path, "Bearer not-a-token"), 401);
             check(wrong, endpoint, "revoked token", raw(method, path, "Bearer " + tokenOf("rex")), 401);
+            check(wrong, endpoint, "expired JWT", raw(method, path, "Bearer " + EXPIRED_JWT), 401);
+            check(wrong, endpoint, "JWT of an untrusted key", raw(method, path, "Bearer " + FORGED_JWT), 401);
+            check(wrong, endpoint, "JWT without a role", raw(method, path, "Bearer " + ROLELESS_JWT), 403);
             PRINCIPAL_OF_ROLE.forEach((role, principal) -> {
                 int status = send(method, path, principal, body(method)).status();
                 if (allowed.contains(role) ? status == 401 || status == 403 : status != 403) {
                     wrong.add(endpoint + " as " + role + ": " + status);
+                }
+                int jwtStatus = raw(method, path, "Bearer " + jwtOf(role));
+                if (allowed.contains(role) ? jwtStatus == 401 || jwtStatus == 403 : jwtStatus != 403) {
+                    wrong.add(endpoint + " as " + role + " by JWT: " + jwtStatus);
                 }
             });
         }
@@ -116,23 +148,93 @@ class AuthorisationMatrixIT extends LedgerServiceIT {
         assertNoTokenLeaks(output);
     }
 
-    /** Every token this run sent, valid or not, stays out of the log, the problems, the events and the exports. */
-    private void assertNoTokenLeaks(CapturedOutput output) {
-        List<String> tokens = new ArrayList<>(
+    /**
+     * Every token and secret this run sent, valid or not, stays out of the log, the problems, the events and the
+     * exports: token-file tokens, JWTs (accepted and refused), a Basic header, a token in a query string, a secret in
+     * a rejected body, and a raw token an operator pasted into the token file by mistake.
+     */
+    private void assertNoTokenLeaks(CapturedOutput output) throws Exception {
+        List<String> secrets = new ArrayList<>(
                 PRINCIPAL_ROLES.keySet().stream().map(LedgerServiceIT::tokenOf).toList());
-        tokens.addAll(List.of("not-a-token", tokenOf("rex")));
+        secrets.addAll(List.of("not-a-token", tokenOf("rex"), EXPIRED_JWT, FORGED_JWT, ROLELESS_JWT));
+        secrets.addAll(JWT_OF_ROLE.values());
+        secrets.addAll(List.of(BASIC_CREDENTIALS, QUERY_SECRET, BODY_SECRET, PASTED_TOKEN));
+        secrets.addAll(JWT_OF_ROLE.values().stream()
+                .map(jwt -> jwt.substring(jwt.lastIndexOf('.') + 1))
+                .toList());
+        pasteARawTokenIntoTheTokenFile(output);
+        List<Cli.Result> cliFailures = cliFailures();
+        secrets.addAll(List.of(tokenOf("mallory"), JDBC_SECRET));
+        List<Reply> problems = List.of(
+                get("/api/v1/audit/digest", null, "Authorization", "Bearer not-a-token"),
+                get("/api/v1/audit/digest", null, "Authorization", "Bearer " + EXPIRED_JWT),
+                get("/api/v1/audit/digest", null, "Authorization", "Bearer " + FORGED_JWT),
+                get("/api/v1/databases", null, "Authorization", "Bearer " + ROLELESS_JWT),
+                get("/api/v1/audit/digest", null, "Authorization", "Basic " + BASIC_CREDENTIALS),
+                get("/api/v1/audit/digest?access_token=" + QUERY_SECRET, null),
+                post("/api/v1/databases/matrix/migrations", "alice", json("connectionPassword", BODY_SECRET)),
+                send("PUT", "/api/v1/databases/matrix", null, null, "Authorization", "Bearer " + jwtOf("proposer")));
+        assertThat(problems).extracting(Reply::status).containsExactly(401, 401, 401, 403, 401, 401, 400, 403);
+        List<Reply> records = List.of(
+                get("/api/v1/audit/events", "audrey"),
+                get("/api/v1/audit/events", "audrey", "Accept", "application/x-ndjson"),
+                get("/api/v1/audit/events", "audrey", "Accept", "text/csv"));
+        assertThat(records).extracting(Reply::status).containsOnly(200);
         assertThat(output.getAll()).as("the capture holds the run's log").contains("Reloaded");
-        Reply problem = get("/api/v1/audit/digest", null, "Authorization", "Bearer not-a-token");
-        Reply export = get("/api/v1/audit/events", "audrey", "Accept", "application/x-ndjson");
-        Reply csv = get("/api/v1/audit/events", "audrey", "Accept", "text/csv");
-        for (String token : tokens) {
-            assertThat(output.getAll()).doesNotContain(token);
-            assertThat(problem.text()).doesNotContain(token);
-            assertThat(export.text()).doesNotContain(token);
-            assertThat(csv.text()).doesNotContain(token);
+        for (String secret : secrets) {
+            assertThat(output.getAll()).as("the log").doesNotContain(secret);
+            problems.forEach(
+                    problem -> assertThat(problem.text()).as("a problem").doesNotContain(secret));
+            records.forEach(
+                    record -> assertThat(record.text()).as("events/export").doesNotContain(secret));
         }
-        assertThat(output.getAll()).doesNotContainIgnoringCase("Bearer ");
-        assertThat(export.text()).doesNotContainIgnoringCase("Bearer ").doesNotContain("authorization");
+        assertThat(output.getAll()).doesNotContainIgnoringCase("Bearer ").doesNotContainIgnoringCase("Basic ");
+        records.forEach(record -> assertThat(record.text())
+                .doesNotContainIgnoringCase("Bearer ")
+                .doesNotContainIgnoringCase("authorization"));
+    }
+
+    /** The pipeline client refused by the service, and failing to reach a database whose URL holds a password. */
+    private List<Cli.Result> cliFailures() throws Exception {
+        Cli cli = new Cli("http://localhost:" + port);
+        Cli.Result refused = cli.run("mallory", "status");
+        Cli.Result unreachable = cli.run(
+                "ci",
+                "snapshot",
+                "matrix",
+                "ci",
+                "--jdbc-url",
+                "jdbc:postgresql://127.0.0.1:1/none?password=" + JDBC_SECRET,
+                "--jdbc-user",
+                "nobody",
+                "--spool-dir",
+                Files.createTempDirectory("spool").toString());
+        assertThat(refused.exit()).as(refused.toString()).isNotZero();
+        assertThat(unreachable.exit()).as(unreachable.toString()).isNotZero();
+        assertThat(refused.err() + unreachable.err())
+                .as("each failure is explained")
+                .isNotBlank();
+        return List.of(refused, unreachable);
+    }
+
+    /** The operator's mistake: a token in clear where its hash belongs. The log names the line, not its contents. */
+    private void pasteARawTokenIntoTheTokenFile(CapturedOutput output) throws Exception {
+        Path tokenFile = settings.tokenFile();
+        List<String> original = Files.readAllLines(tokenFile);
+        int reloadsBefore = occurrences(output.getAll(), "Reloaded");
+        Files.writeString(tokenFile, "eve auditor " + PASTED_TOKEN + "\n", StandardOpenOption.APPEND);
+        // The file is re-read when a token is next checked.
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> get("/api/v1/audit/public-key", "audrey").status() == 200
+                        && output.getAll().contains("could not be reloaded"));
+        Files.write(tokenFile, original);
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> get("/api/v1/audit/public-key", "audrey").status() == 200
+                        && occurrences(output.getAll(), "Reloaded") > reloadsBefore);
+    }
+
+    private static int occurrences(String text, String word) {
+        return text.split(java.util.regex.Pattern.quote(word), -1).length - 1;
     }
 
     private Set<String> rule(String endpoint, List<String> unruled) {

@@ -7,11 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -80,30 +77,5 @@ class TokenFileTest {
     private static void rewrite(Path file, List<String> lines, int secondsLater) throws IOException {
         Files.write(file, lines);
         Files.setLastModifiedTime(file, FileTime.from(Instant.now().plusSeconds(secondsLater)));
-    }
-
-    /** A clock the test moves by hand, so the re-check interval passes without waiting. */
-    private static final class MovableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-11-21T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -15,8 +15,10 @@ import picocli.CommandLine.Option;
             "With --refused, first sends again the reports the ledger refused (kept in <spool-dir>/refused), each"
                     + " shown with the reason it was refused: after a wrong token, role, database or environment is"
                     + " fixed, they are recorded as if nothing had happened.",
+            "A spool file that cannot be read (corrupt, or half-written by a process that died) is moved to"
+                    + " <spool-dir>/corrupt, named on stderr and never sent or deleted.",
             "Exit 0 when the spool is empty afterwards, 3 when the ledger is still unreachable, 1 when the ledger"
-                    + " refused some (kept in <spool-dir>/refused for a person)."
+                    + " refused some (kept in <spool-dir>/refused for a person) or some were unreadable."
         })
 final class FlushCommand extends LedgerCommand {
 
@@ -47,11 +49,21 @@ final class FlushCommand extends LedgerCommand {
                 ledger.client(), step -> progress.step(step.done(), step.write().summary()));
         out().println("Delivered " + result.sent() + ", refused " + result.refused() + ", still waiting "
                 + result.remaining() + " (spool " + spool.directory() + ")." + refusedHint(spool));
+        if (!result.corrupt().isEmpty()) {
+            err().println("Set aside " + result.corrupt().size() + " unreadable spool file(s), not sent, kept in "
+                    + spool.directory().resolve(Spool.CORRUPT) + ": "
+                    + String.join(
+                            ", ",
+                            result.corrupt().stream()
+                                    .map(file -> file.getFileName().toString())
+                                    .toList())
+                    + ". Check what they held and report those facts again.");
+        }
         if (!result.complete()) {
             err().println("Stopped: " + result.unreachable());
             return ExitCodes.UNREACHABLE;
         }
-        return result.refused() + replayed.refused() > 0 ? ExitCodes.REFUSED : ExitCodes.OK;
+        return result.refused() + replayed.refused() + result.corrupt().size() > 0 ? ExitCodes.REFUSED : ExitCodes.OK;
     }
 
     private Spool.FlushResult replayRefused(Spool spool) {

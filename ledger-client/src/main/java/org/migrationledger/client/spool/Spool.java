@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -26,10 +29,16 @@ import org.migrationledger.client.http.LedgerWrite;
  * written atomically and named so that listing order is reporting order; a flush sends them in that order with their
  * original {@code Idempotency-Key}, so a write whose answer was lost is not recorded twice. Writes the ledger refuses
  * (4xx) move to {@code refused/} with the answer beside them: they would never succeed, and are kept for a person.
+ * A file that cannot be read back as a write (corrupt, or half-written by a process that died before it was renamed
+ * into place) moves to {@code corrupt/}, is reported by the flush and never sent or dropped.
  */
 public final class Spool {
 
     public static final String REFUSED = "refused";
+    public static final String CORRUPT = "corrupt";
+    /** A temporary file older than this is left over from a write that died half-way, not one being written. */
+    private static final Duration ABANDONED = Duration.ofMinutes(10);
+
     private static final String SUFFIX = ".json";
     private static final AtomicLong SEQUENCE = new AtomicLong();
 
@@ -115,7 +124,17 @@ public final class Spool {
     }
 
     private FlushResult flushLocked(LedgerClient client, Consumer<FlushStep> progress) throws IOException {
-        List<Path> files = pending();
+        // Unreadable files are set aside before anything is sent, so that a flush reports them even when the ledger
+        // turns out to be unreachable.
+        List<Path> corrupt = new ArrayList<>(setAsideAbandoned());
+        List<Path> files = new ArrayList<>();
+        for (Path file : pending()) {
+            if (SpooledWrite.readable(file).isPresent()) {
+                files.add(file);
+            } else {
+                corrupt.add(setAside(file));
+            }
+        }
         int sent = 0;
         int refused = 0;
         for (int index = 0; index < files.size(); index++) {
@@ -125,7 +144,7 @@ public final class Spool {
             try {
                 answer = client.send(write);
             } catch (LedgerUnreachableException e) {
-                return new FlushResult(sent, refused, files.size() - index, e.getMessage());
+                return new FlushResult(sent, refused, files.size() - index, e.getMessage(), corrupt);
             }
             if (answer.succeeded()) {
                 Files.delete(file);
@@ -136,7 +155,43 @@ public final class Spool {
             }
             progress.accept(new FlushStep(index + 1, files.size(), write, answer));
         }
-        return new FlushResult(sent, refused, 0, null);
+        return new FlushResult(sent, refused, 0, null, corrupt);
+    }
+
+    /** The files set aside as unreadable, oldest first. */
+    public List<Path> corrupt() {
+        Path corruptDirectory = directory.resolve(CORRUPT);
+        if (!Files.isDirectory(corruptDirectory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(corruptDirectory)) {
+            return files.sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path setAside(Path file) throws IOException {
+        Path corruptDirectory = Files.createDirectories(directory.resolve(CORRUPT));
+        Path target = corruptDirectory.resolve(file.getFileName().toString().replaceFirst("^\\.", ""));
+        move(file, target);
+        return target;
+    }
+
+    private List<Path> setAsideAbandoned() throws IOException {
+        List<Path> abandoned = new ArrayList<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".tmp"))
+                    .sorted()
+                    .toList()) {
+                if (Files.getLastModifiedTime(file)
+                        .toInstant()
+                        .isBefore(clock.instant().minus(ABANDONED))) {
+                    abandoned.add(setAside(file));
+                }
+            }
+        }
+        return abandoned;
     }
 
     private void refuse(Path file, LedgerAnswer answer) throws IOException {
@@ -181,8 +236,13 @@ public final class Spool {
      * @param refused writes the ledger refused, moved to {@code refused/}
      * @param remaining writes still waiting because the ledger became unreachable
      * @param unreachable why the flush stopped early; null when it did not
+     * @param corrupt files this flush found unreadable and moved to {@code corrupt/}, unsent
      */
-    public record FlushResult(int sent, int refused, int remaining, String unreachable) {
+    public record FlushResult(int sent, int refused, int remaining, String unreachable, List<Path> corrupt) {
+
+        public FlushResult(int sent, int refused, int remaining, String unreachable) {
+            this(sent, refused, remaining, unreachable, List.of());
+        }
 
         public boolean complete() {
             return remaining == 0;
@@ -208,6 +268,25 @@ public final class Spool {
                         node.path("summary").asText());
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot read spooled report " + file, e);
+            }
+        }
+
+        /** The write kept in the file; empty when the file is not a whole spooled write. */
+        static Optional<SpooledWrite> readable(Path file) {
+            try {
+                JsonNode node = LedgerClient.JSON.readTree(file.toFile());
+                if (node == null
+                        || !node.isObject()
+                        || !node.path("method").isTextual()
+                        || !node.path("path").isTextual()
+                        || !node.path("idempotencyKey").isTextual()
+                        || node.path("idempotencyKey").asText().isBlank()
+                        || !node.has("body")) {
+                    return Optional.empty();
+                }
+                return Optional.of(read(file));
+            } catch (IOException | UncheckedIOException e) {
+                return Optional.empty();
             }
         }
 

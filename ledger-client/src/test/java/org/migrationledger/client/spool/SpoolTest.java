@@ -2,8 +2,11 @@ package org.migrationledger.client.spool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.migrationledger.client.http.LedgerClient;
@@ -66,6 +69,38 @@ class SpoolTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> delivery.deliver(write("first")))
                 .isInstanceOf(LedgerUnreachableException.class);
         assertThat(new Spool(dir).pending()).isEmpty();
+    }
+
+    @Test
+    void aCorruptOrHalfWrittenFileIsSetAsideReportedAndKept() throws Exception {
+        Spool spool = new Spool(dir);
+        Path whole = spool.add(write("whole"));
+        Path truncated = spool.add(write("truncated"));
+        String text = Files.readString(truncated);
+        Files.writeString(truncated, text.substring(0, text.length() / 2));
+        Path empty = spool.add(write("empty"));
+        Files.writeString(empty, "{}");
+        Path abandoned = dir.resolve(".00000000000000000001-000001-crashed.json.tmp");
+        Files.writeString(abandoned, "{\"method\":\"POST\",\"pa");
+        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Path beingWritten = dir.resolve(".99999999999999999999-000002-now.json.tmp");
+        Files.writeString(beingWritten, "{");
+
+        Spool.FlushResult result = spool.flush(UNREACHABLE, step -> {});
+
+        // The readable write stays for the next flush; the unreadable ones are moved aside, content intact.
+        assertThat(result.remaining()).isEqualTo(1);
+        assertThat(spool.pending()).containsExactly(whole);
+        assertThat(result.corrupt())
+                .extracting(file -> file.getFileName().toString())
+                .containsExactlyInAnyOrder(
+                        truncated.getFileName().toString(),
+                        empty.getFileName().toString(),
+                        "00000000000000000001-000001-crashed.json.tmp");
+        assertThat(spool.corrupt()).hasSize(3);
+        assertThat(Files.readString(dir.resolve(Spool.CORRUPT).resolve(truncated.getFileName())))
+                .isEqualTo(text.substring(0, text.length() / 2));
+        assertThat(beingWritten).as("a write in progress is left alone").exists();
     }
 
     private static LedgerWrite write(String what) {

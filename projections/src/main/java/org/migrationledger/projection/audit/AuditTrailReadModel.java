@@ -13,4 +13,13 @@ class AuditTrailReadModel extends ReadModel {
     AuditTrailReadModel(JdbcClient jdbc) {
         super(NAME, List.of("audit_event"), generation -> new AuditTrailProjection(jdbc, generation));
     }
+
+    /**
+     * The audit trail is the evidence: a dead-lettered event would be a hole the consistency check rebuilds, and the
+     * rebuild would dead-letter it again. Stopping keeps the trail complete up to its position and the failure loud.
+     */
+    @Override
+    public boolean stopsOnFailure() {
+        return true;
+    }
 }

@@ -15,15 +15,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the serving audit trail faithful to the event store. At start-up and then every
- * {@code ledger.projection.consistency-check-interval} it checks the active generation; one that misses events (an
- * installation that ran before rows were keyed on the event's identity, or a processor that skipped an event) is
- * rebuilt, and the rebuilt generation is switched in once it checks clean itself. The usual switch rule (equal to
- * the active generation) cannot apply here: the active one is the broken side.
+ * {@code ledger.projection.consistency-full-check-interval} it checks the whole active generation; in between, every
+ * {@code ledger.projection.consistency-check-interval}, only what was processed since the last clean check plus a
+ * recent tail (an event that committed long after its position was handed out lands behind the processed position),
+ * so that a pass costs the same on a ledger of a million events as on a new one, on every node. A generation that
+ * misses events (an installation that ran before rows were keyed on the event's identity, or a processor that skipped
+ * an event) is rebuilt, and the rebuilt generation is switched in once it checks clean itself. The usual switch rule
+ * (equal to the active generation) cannot apply here: the active one is the broken side.
  */
 @Component
 public class AuditTrailWatch extends RepeatingPass {
 
     private static final Logger LOG = LoggerFactory.getLogger(AuditTrailWatch.class);
+
+    /** Positions before the clean mark that an incremental check judges again. */
+    static final long RECHECKED_TAIL = 10_000;
 
     private final AuditTrailConsistency consistency;
     private final Generations generations;
@@ -32,6 +38,9 @@ public class AuditTrailWatch extends RepeatingPass {
     private volatile AuditTrailConsistencyView lastCheck;
     private volatile long nextCheckNanos = System.nanoTime();
     private volatile boolean repairing;
+    private volatile int cleanGeneration = -1;
+    private volatile long cleanThrough = -1;
+    private volatile long nextFullCheckNanos = System.nanoTime();
 
     AuditTrailWatch(
             AuditTrailConsistency consistency,
@@ -54,7 +63,7 @@ public class AuditTrailWatch extends RepeatingPass {
     @Override
     protected void pass() {
         if (System.nanoTime() - nextCheckNanos >= 0) {
-            AuditTrailConsistencyView check = consistency.checkActive(0, null);
+            AuditTrailConsistencyView check = checkActive();
             lastCheck = check;
             repairing = !check.consistent();
             // Until the processor has claimed its segments nothing can be judged: check again on the next pass.
@@ -66,6 +75,22 @@ public class AuditTrailWatch extends RepeatingPass {
         if (repairing) {
             repairStep(lastCheck);
         }
+    }
+
+    private AuditTrailConsistencyView checkActive() {
+        int active = generations.active(AuditTrailReadModel.NAME);
+        boolean full = active != cleanGeneration || System.nanoTime() - nextFullCheckNanos >= 0;
+        long from = full ? 0 : Math.max(0, cleanThrough - RECHECKED_TAIL);
+        AuditTrailConsistencyView check = consistency.check(active, from, null);
+        if (check.consistent() && check.toPosition() >= 0) {
+            cleanThrough = full ? check.toPosition() : Math.max(cleanThrough, check.toPosition());
+            cleanGeneration = active;
+            if (full) {
+                nextFullCheckNanos = System.nanoTime()
+                        + settings.consistencyFullCheckInterval().toNanos();
+            }
+        }
+        return check;
     }
 
     private void repairStep(AuditTrailConsistencyView broken) {

@@ -5,8 +5,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.EventHandlerInvoker;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.deadletter.DeadLetteringEventHandlerInvoker;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -18,7 +22,8 @@ import org.springframework.stereotype.Component;
  * Builds the pooled streaming processor of one read-model generation. Settings come from
  * {@code axon.eventhandling.processors.<read-model>.*} (segments, threads, batch size, claim interval), so every
  * generation of a read model runs like the first; processors are built here rather than by Axon's configurer because
- * a rebuild adds one at run time.
+ * a rebuild adds one at run time. A handler failure either dead-letters the event and the processor goes on, or stops
+ * the processor on it, as the read model chooses (docs/adr/0014).
  */
 @Component
 class ProcessorFactory {
@@ -32,6 +37,8 @@ class ProcessorFactory {
     private final EventProcessorProperties properties;
     private final ProjectionSettings settings;
     private final ProcessingFailures failures;
+    private final DeadLetterStorage deadLetterStorage;
+    private final DeadLetters deadLetters;
 
     ProcessorFactory(
             EventStore eventStore,
@@ -39,16 +46,21 @@ class ProcessorFactory {
             TransactionManager transactionManager,
             EventProcessorProperties properties,
             ProjectionSettings settings,
-            ProcessingFailures failures) {
+            ProcessingFailures failures,
+            DeadLetterStorage deadLetterStorage,
+            DeadLetters deadLetters) {
         this.eventStore = eventStore;
         this.tokenStore = tokenStore;
         this.transactionManager = transactionManager;
         this.properties = properties;
         this.settings = settings;
         this.failures = failures;
+        this.deadLetterStorage = deadLetterStorage;
+        this.deadLetters = deadLetters;
     }
 
-    RunningProcessor build(String readModel, String processorName, Object projection) {
+    RunningProcessor build(ReadModel model, String processorName, Object projection) {
+        String readModel = model.name();
         ProcessorSettings configured = properties.getProcessors().get(readModel);
         int segments = configured != null && configured.getInitialSegmentCount() != null
                 ? configured.getInitialSegmentCount()
@@ -62,15 +74,33 @@ class ProcessorFactory {
                 Executors.newSingleThreadScheduledExecutor(daemon("Coordinator[" + processorName + "]"));
         ScheduledExecutorService workers =
                 Executors.newScheduledThreadPool(threads, daemon("WorkPackage[" + processorName + "]"));
+        Runnable release = () -> {};
+        EventHandlerInvoker invoker;
+        if (model.stopsOnFailure()) {
+            invoker = SimpleEventHandlerInvoker.builder()
+                    .eventHandlers(projection)
+                    // Axon's default logs a failing handler and moves on: the event would be missing from the read
+                    // model for good. Failing the batch keeps the segment on the event, retried with back-off, and
+                    // its error state shows in health and metrics.
+                    .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
+                    .build();
+        } else {
+            JdbcSequencedDeadLetterQueue<EventMessage<?>> queue = deadLetterStorage.queue(processorName);
+            DeadLetteringEventHandlerInvoker deadLettering = DeadLetteringEventHandlerInvoker.builder()
+                    .eventHandlers(deadLetterStorage.inSavepoint(projection))
+                    // The failure must reach the dead-letter invoker; Axon's default would log and swallow it.
+                    .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
+                    .queue(queue)
+                    .transactionManager(transactionManager)
+                    // Spares a dead-letter query per event while a segment's sequences are known to be clear.
+                    .enableSequenceIdentifierCache()
+                    .build();
+            release = deadLetters.register(readModel, processorName, queue, deadLettering);
+            invoker = deadLettering;
+        }
         PooledStreamingEventProcessor processor = PooledStreamingEventProcessor.builder()
                 .name(processorName)
-                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
-                        .eventHandlers(projection)
-                        // Axon's default logs a failing handler and moves on: the event would be missing from
-                        // the read model for good. Failing the batch keeps the segment on the event, retried with
-                        // back-off, and its error state shows in health and metrics.
-                        .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
-                        .build())
+                .eventHandlerInvoker(invoker)
                 .messageSource(eventStore)
                 .tokenStore(tokenStore)
                 .transactionManager(transactionManager)
@@ -82,7 +112,7 @@ class ProcessorFactory {
                 .claimExtensionThreshold(settings.claimExtensionThreshold().toMillis())
                 .build();
         processor.registerHandlerInterceptor(failures.watch(readModel, processorName));
-        return new RunningProcessor(readModel, processorName, processor, coordinator, workers);
+        return new RunningProcessor(readModel, processorName, processor, coordinator, workers, release);
     }
 
     private static ThreadFactory daemon(String prefix) {

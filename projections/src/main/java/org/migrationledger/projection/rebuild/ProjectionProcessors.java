@@ -111,8 +111,8 @@ public class ProjectionProcessors implements SmartLifecycle {
 
     private void startProcessor(GenerationView generation) {
         ReadModel readModel = readModels.get(generation.readModel());
-        RunningProcessor processor = factory.build(
-                readModel.name(), generation.processorName(), readModel.newProjection(generation.generation()));
+        RunningProcessor processor =
+                factory.build(readModel, generation.processorName(), readModel.newProjection(generation.generation()));
         running.put(generation.processorName(), processor);
         processor.start();
     }

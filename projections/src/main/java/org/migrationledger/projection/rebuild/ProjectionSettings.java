@@ -13,8 +13,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param progressLogInterval how often a running rebuild logs its progress
  * @param claimExtensionThreshold how soon an idle segment stores the position it skipped to (so that other nodes see
  *     it)
- * @param consistencyCheckInterval how often the audit trail is compared with the event store (and rebuilt when
- *     events are missing); the first check runs at start-up
+ * @param consistencyCheckInterval how often the audit trail's newly processed positions (and a recent tail before them)
+ *     are compared with the event store, and the generation rebuilt when events are missing
+ * @param consistencyFullCheckInterval how often the whole audit trail is compared instead; the first full check runs
+ *     at start-up
  */
 @ConfigurationProperties("ledger.projection")
 public record ProjectionSettings(
@@ -23,7 +25,8 @@ public record ProjectionSettings(
         @DefaultValue("1s") Duration reconcileInterval,
         @DefaultValue("5s") Duration progressLogInterval,
         @DefaultValue("1s") Duration claimExtensionThreshold,
-        @DefaultValue("10m") Duration consistencyCheckInterval) {
+        @DefaultValue("10m") Duration consistencyCheckInterval,
+        @DefaultValue("24h") Duration consistencyFullCheckInterval) {
 
     public static ProjectionSettings defaults() {
         return new ProjectionSettings(
@@ -32,6 +35,7 @@ public record ProjectionSettings(
                 Duration.ofSeconds(1),
                 Duration.ofSeconds(5),
                 Duration.ofSeconds(1),
-                Duration.ofMinutes(10));
+                Duration.ofMinutes(10),
+                Duration.ofHours(24));
     }
 }

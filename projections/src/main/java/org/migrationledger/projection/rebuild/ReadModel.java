@@ -38,6 +38,15 @@ public abstract class ReadModel {
         return projections.apply(generation);
     }
 
+    /**
+     * Whether a handler failure stops this read model's processor on the event (retried until it succeeds) instead of
+     * dead-lettering it and going on (docs/adr/0014). A read model that must never miss an event, even for a while,
+     * answers true.
+     */
+    public boolean stopsOnFailure() {
+        return false;
+    }
+
     /** The processing group of a generation: the bare name for the first, {@code name-vN} after it. */
     public static String processorName(String readModel, int generation) {
         return generation == 1 ? readModel : readModel + "-v" + generation;

@@ -12,7 +12,8 @@ record RunningProcessor(
         String processorName,
         PooledStreamingEventProcessor processor,
         ExecutorService coordinator,
-        ExecutorService workers) {
+        ExecutorService workers,
+        Runnable releaseDeadLetters) {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunningProcessor.class);
 
@@ -29,6 +30,7 @@ record RunningProcessor(
         } catch (Exception e) {
             LOG.warn("Processor {} did not shut down cleanly", processorName, e);
         } finally {
+            releaseDeadLetters.run();
             coordinator.shutdownNow();
             workers.shutdownNow();
         }
