@@ -28,6 +28,7 @@ class ArchitectureTest {
         "org.migrationledger.proposal..",
         "org.migrationledger.rollout..",
         "org.migrationledger.observation..",
+        "org.migrationledger.notification..",
         "org.migrationledger.query.."
     };
 
@@ -117,7 +118,7 @@ class ArchitectureTest {
 
     @Test
     void edgesDoNotReachIntoEachOther() {
-        slices().matching("org.migrationledger.(admin|proposal|rollout|observation|query)..")
+        slices().matching("org.migrationledger.(admin|proposal|rollout|observation|query|notification)..")
                 .should()
                 .notDependOnEachOther()
                 .check(classes);
