@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -108,9 +109,12 @@ class ArchitectureTest {
 
     @Test
     void controllersLiveInTheirEdgePackage() {
+        // The servlet container's error dispatch (web/ErrorProblems) is error mapping, which belongs to web.
         classes()
                 .that()
                 .areAnnotatedWith(RestController.class)
+                .and()
+                .doNotImplement(ErrorController.class)
                 .should()
                 .resideInAnyPackage(EDGES)
                 .check(classes);
