@@ -12,6 +12,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,6 +29,7 @@ class ArchitectureTest {
         "org.migrationledger.proposal..",
         "org.migrationledger.rollout..",
         "org.migrationledger.observation..",
+        "org.migrationledger.notification..",
         "org.migrationledger.query.."
     };
 
@@ -107,9 +109,12 @@ class ArchitectureTest {
 
     @Test
     void controllersLiveInTheirEdgePackage() {
+        // The servlet container's error dispatch (web/ErrorProblems) is error mapping, which belongs to web.
         classes()
                 .that()
                 .areAnnotatedWith(RestController.class)
+                .and()
+                .doNotImplement(ErrorController.class)
                 .should()
                 .resideInAnyPackage(EDGES)
                 .check(classes);
@@ -117,7 +122,7 @@ class ArchitectureTest {
 
     @Test
     void edgesDoNotReachIntoEachOther() {
-        slices().matching("org.migrationledger.(admin|proposal|rollout|observation|query)..")
+        slices().matching("org.migrationledger.(admin|proposal|rollout|observation|query|notification)..")
                 .should()
                 .notDependOnEachOther()
                 .check(classes);

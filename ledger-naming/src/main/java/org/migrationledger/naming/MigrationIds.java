@@ -1,7 +1,10 @@
 package org.migrationledger.naming;
 
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -25,6 +28,7 @@ public final class MigrationIds {
     private static final Pattern CONVENTION = Pattern.compile("^\\d{4,}_[a-z0-9]+(?:_[a-z0-9]+)*$");
     private static final Pattern FLYWAY = Pattern.compile("^V(\\d+(?:[._]\\d+)*)__(.+)$");
     private static final int PADDED_DIGITS = 4;
+    private static final int MAX_VERSION_DIGITS = 9;
 
     private MigrationIds() {}
 
@@ -57,6 +61,41 @@ public final class MigrationIds {
                 .replaceAll("[^a-z0-9]+", "_")
                 .replaceAll("^_+|_+$", "");
         return first + rest + "_" + snake;
+    }
+
+    /**
+     * The semantic version a migration name implies, for a migration the ledger learns of from a fact rather than a
+     * proposal: Flyway's version padded to three parts ({@code V2_1__x} is 2.1.0), else the id's number as the major
+     * version ({@code 0042_add_x} is 42.0.0, a timestamp id's timestamp likewise). Empty only when the name is no
+     * migration id.
+     */
+    public static Optional<String> impliedVersion(String raw) {
+        String id = raw.strip();
+        if (id.toLowerCase(Locale.ROOT).endsWith(".sql")) {
+            id = id.substring(0, id.length() - ".sql".length());
+        }
+        Matcher flyway = FLYWAY.matcher(id);
+        Optional<String> fromFlyway = flyway.matches() ? semanticVersionOf(flyway.group(1)) : Optional.empty();
+        return fromFlyway.or(
+                () -> normalise(raw).map(normalised -> new BigInteger(numericPrefix(normalised)) + ".0.0"));
+    }
+
+    /**
+     * The semantic version a Flyway-style version stands for ({@code 2.1} is 2.1.0): empty for more than three parts
+     * or parts beyond nine digits.
+     */
+    public static Optional<String> semanticVersionOf(String flywayVersion) {
+        List<BigInteger> parts = VersionOrder.parts(flywayVersion);
+        if (parts.isEmpty()
+                || parts.size() > 3
+                || parts.stream().anyMatch(part -> part.toString().length() > MAX_VERSION_DIGITS)) {
+            return Optional.empty();
+        }
+        List<BigInteger> padded = new ArrayList<>(parts);
+        while (padded.size() < 3) {
+            padded.add(BigInteger.ZERO);
+        }
+        return Optional.of(padded.get(0) + "." + padded.get(1) + "." + padded.get(2));
     }
 
     private static String numericPrefix(String migrationId) {

@@ -32,6 +32,26 @@ class MigrationIdsTest {
         assertThat(MigrationIds.normalise(raw)).isEmpty();
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "V2_1__add_priority.sql, 2.1.0",
+        "V7__create_items, 7.0.0",
+        "V1.2.3__x, 1.2.3",
+        "0042_add_user_email, 42.0.0",
+        "0002_1_add_priority, 2.0.0",
+        "V1.2.3.4__four_parts, 1.0.0",
+        "20191100000001000000_identities, 20191100000001000000.0.0"
+    })
+    void impliesTheVersionOfAMigrationKnownOnlyByName(String raw, String expected) {
+        assertThat(MigrationIds.impliedVersion(raw)).contains(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"add_users", "V__x"})
+    void impliesNoVersionForMalformedNames(String raw) {
+        assertThat(MigrationIds.impliedVersion(raw)).isEmpty();
+    }
+
     @Test
     void derivesTheIdOfAFlywayMigration() {
         assertThat(MigrationIds.fromFlyway("1", "Create Items")).isEqualTo("0001_create_items");

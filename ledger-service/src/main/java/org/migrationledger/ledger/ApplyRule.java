@@ -10,7 +10,8 @@ import org.migrationledger.api.events.PolicyViolation;
  * (breaches are the reasons for a refusal), so the two can never disagree.
  */
 sealed interface ApplyRule
-        permits MustBeApproved,
+        permits MustStillBeMeant,
+                MustBeApproved,
                 ChecksumMustMatchApproval,
                 PreviousEnvironmentFirst,
                 EarlierMigrationsFirst,
@@ -20,6 +21,7 @@ sealed interface ApplyRule
                 DeployerMustNotHaveDecided {
 
     List<ApplyRule> ALL = List.of(
+            new MustStillBeMeant(),
             new MustBeApproved(),
             new ChecksumMustMatchApproval(),
             new PreviousEnvironmentFirst(),

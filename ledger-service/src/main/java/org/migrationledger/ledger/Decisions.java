@@ -15,6 +15,15 @@ final class Decisions {
                         "Migration " + migrationId + " is not proposed in this database."));
     }
 
+    static MigrationState replacement(LedgerState state, String migrationId) {
+        return state.migration(migrationId)
+                .orElseThrow(() -> new LedgerRuleViolation(
+                        "unknown-migration",
+                        LedgerRuleViolation.Refusal.INVALID,
+                        "Replacement " + migrationId + " is not known in this database; propose it first.",
+                        "replacementMigrationId"));
+    }
+
     static MigrationApproved approved(String database, MigrationState migration, ApproveMigration command) {
         int required = migration.needsDbaAndTwoApprovers() ? 2 : 1;
         int count = migration.approvals().size() + 1;

@@ -15,6 +15,8 @@ record EarlierMigrationsFirst() implements ApplyRule {
                 .ledger()
                 .migrationsBefore(context.migration().migrationId())
                 .stream()
+                // A withdrawn or superseded migration is not meant to run: nothing waits for it.
+                .filter(earlier -> earlier.status().live())
                 .filter(earlier -> !earlier.in(context.environment()).applied())
                 .map(MigrationState::migrationId)
                 .toList();

@@ -73,9 +73,19 @@ final class LedgerState {
         environments.addAll(path);
     }
 
+    /**
+     * A version already held stays with its holder: only a migration that ran unproposed can arrive with a taken
+     * version (facts are never refused), and proposals and imports refuse taken versions before they get here.
+     */
     void add(MigrationState migration) {
         migrations.put(migration.migrationId(), migration);
-        migrationIdByVersion.put(migration.version(), migration.migrationId());
+        migrationIdByVersion.putIfAbsent(migration.version(), migration.migrationId());
+    }
+
+    /** A proposal takes over a migration that ran unproposed, under the proposal's version. */
+    void replace(MigrationState previous, MigrationState adopted) {
+        migrationIdByVersion.remove(previous.version(), previous.migrationId());
+        add(adopted);
     }
 
     void countRelease(String environment) {

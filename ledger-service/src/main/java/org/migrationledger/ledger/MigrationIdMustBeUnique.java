@@ -11,12 +11,27 @@ record MigrationIdMustBeUnique(LedgerState state, String database, String migrat
 
     @Override
     public boolean isViolated() {
-        return state.migration(migrationId).isPresent();
+        return state.migration(migrationId).filter(known -> !adopts(known)).isPresent();
+    }
+
+    /** A proposal of a migration that ran unproposed, with the script that ran, puts it under review. */
+    private boolean adopts(MigrationState known) {
+        return known.status() == MigrationStatus.UNPROPOSED
+                && (known.checksum() == null || known.checksum().equalsIgnoreCase(checksum));
     }
 
     @Override
     public LedgerRuleViolation violation() {
         Optional<String> proposedChecksum = state.migration(migrationId).map(MigrationState::checksum);
+        if (state.migration(migrationId).orElseThrow().status() == MigrationStatus.UNPROPOSED) {
+            return new LedgerRuleViolation(
+                    "migration-id-collision",
+                    LedgerRuleViolation.Refusal.CONFLICT,
+                    ("Migration %s already ran unproposed with checksum %s; a proposal adopts it only with the script"
+                                    + " that ran. Propose that script, or pick the next free number for another one.")
+                            .formatted(migrationId, proposedChecksum.orElse(null)),
+                    "checksum");
+        }
         String detail = proposedChecksum
                         .filter(proposed -> !proposed.equalsIgnoreCase(checksum))
                         .isPresent()

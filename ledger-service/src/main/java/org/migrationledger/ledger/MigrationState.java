@@ -9,6 +9,7 @@ import org.migrationledger.api.events.MigrationAnalysis;
 import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRunImported;
+import org.migrationledger.api.events.UnproposedMigrationNoticed;
 
 /**
  * What the aggregate needs to know about one migration to take decisions and judge facts. Changed only from the
@@ -82,6 +83,22 @@ final class MigrationState {
                 new Script(imported.checksum(), null, null, false, imported.rollbackSafe(), false));
         migration.status = MigrationStatus.IMPORTED;
         return migration;
+    }
+
+    /** A migration the ledger learnt of from a fact about it: nobody proposed or decided anything about it. */
+    static MigrationState unproposed(UnproposedMigrationNoticed noticed) {
+        MigrationState migration = new MigrationState(
+                new Identity(noticed.migrationId(), noticed.version(), Facts.UNPROPOSED_BY, false, null),
+                new Script(noticed.checksum(), null, null, false, false, false));
+        migration.status = MigrationStatus.UNPROPOSED;
+        return migration;
+    }
+
+    /** The proposal of a migration that ran unproposed: the proposal's identity, with the facts already recorded. */
+    MigrationState adoptedBy(MigrationProposed proposed) {
+        MigrationState adopted = new MigrationState(proposed);
+        adopted.environments.putAll(environments);
+        return adopted;
     }
 
     /** Restores the state a snapshot holds; the inverse of {@link #toSnapshot()}. */
@@ -232,6 +249,19 @@ final class MigrationState {
 
     void reject() {
         status = MigrationStatus.REJECTED;
+    }
+
+    void withdraw() {
+        status = MigrationStatus.WITHDRAWN;
+    }
+
+    void supersede() {
+        status = MigrationStatus.SUPERSEDED;
+    }
+
+    /** Whether any fact (applied, failed, rolled back) was ever recorded for this migration, anywhere. */
+    boolean hasRun() {
+        return environments.values().stream().anyMatch(fact -> fact.status() != EnvironmentStatus.PENDING);
     }
 
     void record(String environment, EnvironmentState state) {

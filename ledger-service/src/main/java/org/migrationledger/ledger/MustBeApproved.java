@@ -13,7 +13,8 @@ record MustBeApproved() implements ApplyRule {
             return Optional.empty();
         }
         return switch (migration.status()) {
-            case APPROVED -> Optional.empty();
+            // MustStillBeMeant names what is wrong with these; "not approved" would only repeat it.
+            case APPROVED, UNPROPOSED, WITHDRAWN, SUPERSEDED -> Optional.empty();
             case REJECTED ->
                 Optional.of(new PolicyViolation(
                         "REJECTED",

@@ -13,6 +13,11 @@ final class RollbackPolicy {
             LedgerState ledger, MigrationState migration, String environment, String method) {
         List<PolicyViolation> violations = new ArrayList<>();
         String id = migration.migrationId();
+        if (migration.status() == MigrationStatus.UNPROPOSED) {
+            new MustStillBeMeant()
+                    .check(new ApplyContext(ledger, migration, environment, null, null, null))
+                    .ifPresent(violations::add);
+        }
         if (!migration.in(environment).applied()) {
             violations.add(new PolicyViolation(
                     "NOT_APPLIED",

@@ -7,9 +7,12 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.migrationledger.api.events.DatabaseRegistered;
+import org.migrationledger.api.events.DriftAcknowledged;
+import org.migrationledger.api.events.DriftAcknowledgementWithdrawn;
 import org.migrationledger.api.events.MigrationApplied;
 import org.migrationledger.api.events.MigrationApplyFailed;
 import org.migrationledger.api.events.MigrationApproved;
@@ -19,10 +22,13 @@ import org.migrationledger.api.events.MigrationRejected;
 import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRolledBack;
 import org.migrationledger.api.events.MigrationRunImported;
+import org.migrationledger.api.events.MigrationSuperseded;
+import org.migrationledger.api.events.MigrationWithdrawn;
 import org.migrationledger.api.events.PolicyViolation;
 import org.migrationledger.api.events.PromotionPathChanged;
 import org.migrationledger.api.events.ReleaseDeployed;
 import org.migrationledger.api.events.SchemaSnapshotObserved;
+import org.migrationledger.api.events.UnproposedMigrationNoticed;
 
 /**
  * The ledger of one database under change control: one event stream per database, so that every decision and every
@@ -72,7 +78,7 @@ class SchemaLedger {
     @CommandHandler
     MigrationProposed handle(ProposeMigration command) {
         new MigrationIdMustBeUnique(state, command.database(), command.migrationId(), command.checksum()).verify();
-        new VersionMustBeUnique(state, command.version()).verify();
+        new VersionMustBeUnique(state, command.version(), command.migrationId()).verify();
         ProposalClassification classification = ProposalClassification.of(command);
         new UnderstatementNeedsWaiver(classification, command.waiver()).verify();
         new ExpandCounterpartMustExist(state, classification.category(), command.expandMigrationId()).verify();
@@ -111,8 +117,64 @@ class SchemaLedger {
     }
 
     @CommandHandler
+    MigrationWithdrawn handle(WithdrawMigration command) {
+        MigrationState migration = Decisions.migrationToDecide(state, command.migrationId());
+        new DecisionMustEnd(migration, null, command.withdrawnBy(), command.admin()).verify();
+        MigrationWithdrawn withdrawn =
+                new MigrationWithdrawn(database, command.migrationId(), command.withdrawnBy(), command.reason());
+        apply(withdrawn);
+        return withdrawn;
+    }
+
+    @CommandHandler
+    MigrationSuperseded handle(SupersedeMigration command) {
+        MigrationState migration = Decisions.migrationToDecide(state, command.migrationId());
+        MigrationState replacement = Decisions.replacement(state, command.replacementMigrationId());
+        new DecisionMustEnd(migration, replacement, command.supersededBy(), command.admin()).verify();
+        MigrationSuperseded superseded = new MigrationSuperseded(
+                database,
+                command.migrationId(),
+                command.replacementMigrationId(),
+                command.supersededBy(),
+                command.reason());
+        apply(superseded);
+        return superseded;
+    }
+
+    /**
+     * Acknowledgements are not part of the aggregate's state: they decide nothing the aggregate judges (the gate
+     * reads drift from its read model), so only the environment is checked here.
+     */
+    @CommandHandler
+    DriftAcknowledged handle(AcknowledgeDrift command) {
+        Facts.requireEnvironment(state, command.environment());
+        DriftAcknowledged acknowledged = new DriftAcknowledged(
+                database,
+                command.acknowledgementId(),
+                command.kind(),
+                command.environment(),
+                command.migrationId(),
+                command.object(),
+                command.findings(),
+                command.reason(),
+                command.acknowledgedBy(),
+                command.expiresAt());
+        apply(acknowledged);
+        return acknowledged;
+    }
+
+    @CommandHandler
+    DriftAcknowledgementWithdrawn handle(WithdrawDriftAcknowledgement command) {
+        DriftAcknowledgementWithdrawn withdrawn =
+                new DriftAcknowledgementWithdrawn(database, command.acknowledgementId(), command.withdrawnBy());
+        apply(withdrawn);
+        return withdrawn;
+    }
+
+    @CommandHandler
     List<PolicyViolation> handle(RecordApply command, PolicySettings settings) {
-        MigrationState migration = Facts.migrationIn(state, command.migrationId(), command.environment());
+        notice(command.migrationId(), command.environment(), command.version(), command.checksum());
+        MigrationState migration = state.migration(command.migrationId()).orElseThrow();
         List<PolicyViolation> violations = ApplyRule.violations(new ApplyContext(
                 state, migration, command.environment(), command.checksum(), settings, command.deployedBy()));
         apply(Facts.applyEvent(database, command, violations));
@@ -121,7 +183,8 @@ class SchemaLedger {
 
     @CommandHandler
     List<PolicyViolation> handle(RecordRollback command) {
-        MigrationState migration = Facts.migrationIn(state, command.migrationId(), command.environment());
+        notice(command.migrationId(), command.environment(), command.version(), null);
+        MigrationState migration = state.migration(command.migrationId()).orElseThrow();
         List<PolicyViolation> violations =
                 RollbackPolicy.violations(state, migration, command.environment(), command.method());
         apply(new MigrationRolledBack(
@@ -186,6 +249,27 @@ class SchemaLedger {
         return repaired;
     }
 
+    /** A fact about a migration the ledger never saw is recorded all the same: the migration becomes known first. */
+    private void notice(String migrationId, String environment, String version, String checksum) {
+        Facts.noticed(database, state, migrationId, environment, version, checksum)
+                .ifPresent(AggregateLifecycle::apply);
+    }
+
+    @EventSourcingHandler
+    void on(UnproposedMigrationNoticed event) {
+        state.add(MigrationState.unproposed(event));
+    }
+
+    @EventSourcingHandler
+    void on(MigrationWithdrawn event) {
+        state.migration(event.migrationId()).orElseThrow().withdraw();
+    }
+
+    @EventSourcingHandler
+    void on(MigrationSuperseded event) {
+        state.migration(event.migrationId()).orElseThrow().supersede();
+    }
+
     @EventSourcingHandler
     void on(MigrationHistoryRepaired event) {
         // A failed run the repair removed is no longer failed there: the migration may be run, and reported, again.
@@ -219,7 +303,10 @@ class SchemaLedger {
 
     @EventSourcingHandler
     void on(MigrationProposed event) {
-        state.add(new MigrationState(event));
+        state.migration(event.migrationId())
+                .ifPresentOrElse(
+                        unproposed -> state.replace(unproposed, unproposed.adoptedBy(event)),
+                        () -> state.add(new MigrationState(event)));
     }
 
     @EventSourcingHandler

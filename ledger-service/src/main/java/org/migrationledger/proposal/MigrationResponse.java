@@ -17,10 +17,13 @@ import org.migrationledger.api.queries.ProposalView;
  * it stands.
  *
  * @param proposal what the proposal says, its fields written inline (its stored analysis is shown as {@code analysis})
- * @param status {@code PROPOSED}, {@code APPROVED}, {@code REJECTED} or {@code IMPORTED}
+ * @param status {@code PROPOSED}, {@code APPROVED}, {@code REJECTED}, {@code IMPORTED}, {@code UNPROPOSED} (known
+ *     only from a fact a pipeline reported), {@code WITHDRAWN} or {@code SUPERSEDED}
  * @param proposedAt null in the proposal's own answer (the read model stamps it from the stored event)
  * @param verificationQueries the proposal's; null in a read (the read model does not keep them)
- * @param environments the status in every environment of the promotion path; empty in the proposal's own answer
+ * @param environments the status in every environment of the promotion path, with a failure's error and statement;
+ *     empty in the proposal's own answer
+ * @param ended who withdrew or superseded the migration, why, and its replacement; null while it is live
  */
 record MigrationResponse(
         @JsonUnwrapped @JsonIgnoreProperties("analysis") ProposalView proposal,
@@ -31,7 +34,8 @@ record MigrationResponse(
         String rejectedBy,
         String rejectionReason,
         List<ApprovalView> approvals,
-        List<EnvironmentStatusView> environments) {
+        List<EnvironmentStatusView> environments,
+        MigrationView.EndView ended) {
 
     /** The answer to a proposal: nothing approved, rejected or applied yet. */
     static MigrationResponse proposed(MigrationProposed proposed) {
@@ -45,7 +49,8 @@ record MigrationResponse(
                 null,
                 null,
                 List.of(),
-                List.of());
+                List.of(),
+                null);
     }
 
     /** The answer to a read, from the compatibility read model. */
@@ -59,7 +64,8 @@ record MigrationResponse(
                 view.rejectedBy(),
                 view.rejectionReason(),
                 view.approvals(),
-                view.environments());
+                view.environments(),
+                view.ended());
     }
 
     /**

@@ -20,6 +20,7 @@ import org.migrationledger.ledger.GateDecision;
 import org.migrationledger.ledger.RecordApply;
 import org.migrationledger.ledger.RecordRelease;
 import org.migrationledger.ledger.RecordRollback;
+import org.migrationledger.naming.MigrationIds;
 import org.migrationledger.naming.Names;
 import org.migrationledger.naming.SemanticVersion;
 import org.migrationledger.web.CommandDispatch;
@@ -53,7 +54,7 @@ class EnvironmentController {
     @Operation(
             summary = "Record that a migration ran",
             description =
-                    "Records the outcome of a migration run in the environment (SUCCEEDED or FAILED), with the SHA-256 checksum of the script that ran. Facts are never refused for policy: a breach is recorded with the fact and returned as violations. Send an Idempotency-Key so that a retry records nothing twice.")
+                    "Records the outcome of a migration run in the environment (SUCCEEDED or FAILED), with the SHA-256 checksum of the script that ran. Facts are never refused for policy: a breach is recorded with the fact and returned as violations. A migration the ledger never saw is recorded too and becomes known as UNPROPOSED (version from the optional version field, else implied by its Flyway-style name), with a NOT_PROPOSED violation. For a failure, error and failedStatement are kept with secrets masked and cut to 8000 characters. Send an Idempotency-Key so that a retry records nothing twice.")
     @PostMapping("/applies")
     ResponseEntity<FactResponse> apply(
             @PathVariable @LedgerName String db,
@@ -66,11 +67,13 @@ class EnvironmentController {
                 db,
                 migrationId,
                 env,
+                versionOf(body.version(), body.migrationId()),
                 body.checksum().toLowerCase(Locale.ROOT),
                 body.outcome() == Outcome.SUCCEEDED,
                 body.startedAt(),
                 body.durationMs(),
                 body.error(),
+                body.failedStatement(),
                 body.tool(),
                 body.runUrl(),
                 caller.getName());
@@ -85,7 +88,7 @@ class EnvironmentController {
     @Operation(
             summary = "Record a rollback",
             description =
-                    "Records that a migration was rolled back in the environment (by its down script, or a restore).")
+                    "Records that a migration was rolled back in the environment (by its down script, or a restore). A migration the ledger never saw is recorded as UNPROPOSED, like an apply.")
     @PostMapping("/rollbacks")
     ResponseEntity<FactResponse> rollBack(
             @PathVariable @LedgerName String db,
@@ -95,7 +98,14 @@ class EnvironmentController {
             Authentication caller) {
         String migrationId = MigrationIdParameter.fromRequest(body.migrationId(), "migrationId");
         RecordRollback command = new RecordRollback(
-                db, migrationId, env, body.method().name(), body.reason(), body.tool(), body.runUrl());
+                db,
+                migrationId,
+                env,
+                versionOf(body.version(), body.migrationId()),
+                body.method().name(),
+                body.reason(),
+                body.tool(),
+                body.runUrl());
         Dispatched<List<PolicyViolation>> outcome =
                 dispatch.send(command, db, request, caller, body.tool(), body.runUrl());
         return LedgerPosition.respond(
@@ -142,6 +152,13 @@ class EnvironmentController {
         return LedgerPosition.respond(HttpStatus.CREATED, outcome.position(), outcome.result());
     }
 
+    /** The version a fact gives, else the one its name implies; used only if the migration turns out unknown. */
+    private static String versionOf(String given, String rawMigrationId) {
+        return given != null
+                ? given
+                : MigrationIds.impliedVersion(rawMigrationId).orElseThrow();
+    }
+
     enum Outcome {
         SUCCEEDED,
         FAILED
@@ -164,7 +181,14 @@ class EnvironmentController {
 
             Instant startedAt,
             @PositiveOrZero Long durationMs,
-            @Size(max = 20000) String error,
+
+            // Longer texts are accepted and cut when recorded: a crash loop's log must not cost the fact.
+            @Size(max = 200_000) String error,
+            @Size(max = 200_000) String failedStatement,
+
+            @Pattern(regexp = SemanticVersion.PATTERN, message = "must be a semantic version like 1.4.0")
+            String version,
+
             @Size(max = 100) String tool,
             @Size(max = 2000) String runUrl) {}
 
@@ -174,6 +198,9 @@ class EnvironmentController {
 
             @NotNull(message = "must be DOWN_SCRIPT, RESTORE or FORWARD_FIX")
             RollbackMethod method,
+
+            @Pattern(regexp = SemanticVersion.PATTERN, message = "must be a semantic version like 1.4.0")
+            String version,
 
             @Size(max = 100) String tool,
             @Size(max = 2000) String runUrl) {}

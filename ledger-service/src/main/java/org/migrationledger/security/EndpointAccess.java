@@ -35,6 +35,14 @@ public final class EndpointAccess {
                     List.of(APPROVER, DBA),
                     DATABASE + "/migrations/*/approvals",
                     DATABASE + "/migrations/*/rejections"),
+            // The aggregate lets only the migration's proposer or an admin end it.
+            rule(
+                    HttpMethod.POST,
+                    List.of(PROPOSER, ADMIN),
+                    DATABASE + "/migrations/*/withdrawal",
+                    DATABASE + "/migrations/*/supersession"),
+            rule(HttpMethod.POST, List.of(DBA), DATABASE + "/drift/acknowledgements"),
+            rule(HttpMethod.DELETE, List.of(DBA), DATABASE + "/drift/acknowledgements/*"),
             rule(
                     HttpMethod.POST,
                     List.of(PIPELINE),

@@ -4,7 +4,11 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.Principal;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -13,6 +17,7 @@ import org.migrationledger.security.ProblemResponses;
 import org.migrationledger.web.Problems.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -41,9 +46,28 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ProblemAdvice {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemAdvice.class);
+    private static final Pattern DATABASE_PATH = Pattern.compile("^/api/v1/databases/([^/]+)(?:/migrations/([^/]+))?");
+
+    private final ApplicationEventPublisher events;
+
+    ProblemAdvice(ApplicationEventPublisher events) {
+        this.events = events;
+    }
 
     @ExceptionHandler(LedgerRuleViolation.class)
-    ProblemDetail refused(LedgerRuleViolation violation) {
+    ProblemDetail refused(LedgerRuleViolation violation, HttpServletRequest request, Principal caller) {
+        if (violation.refusal() == LedgerRuleViolation.Refusal.CONFLICT) {
+            Matcher path = DATABASE_PATH.matcher(request.getRequestURI());
+            boolean named = path.find();
+            events.publishEvent(new DecisionRefused(
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    named ? path.group(1) : null,
+                    named ? path.group(2) : null,
+                    caller == null ? null : caller.getName(),
+                    violation.problemType(),
+                    violation.getMessage()));
+        }
         HttpStatus status = switch (violation.refusal()) {
             case UNKNOWN -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;

@@ -120,7 +120,13 @@ class ProjectionRebuildIT extends LedgerServiceIT {
         assertThat(get("/api/v1/admin/projections", "admin").body())
                 .extracting(view -> view.path("readModel").asText())
                 .containsExactly(
-                        "audit-trail", "compatibility", "drift", "fleet", "observed-schema", "version-history");
+                        "audit-trail",
+                        "compatibility",
+                        "drift",
+                        "fleet",
+                        "governance",
+                        "observed-schema",
+                        "version-history");
     }
 
     private void writeDatabase(String db) {

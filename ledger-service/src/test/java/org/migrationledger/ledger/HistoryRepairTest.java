@@ -96,7 +96,7 @@ class HistoryRepairTest {
 
     private static MigrationApplyFailed failed(String migrationId, String environment) {
         return new MigrationApplyFailed(
-                DB, migrationId, environment, CHECKSUM_2, null, 10L, "ERROR: boom", "flyway", null, List.of());
+                DB, migrationId, environment, CHECKSUM_2, null, 10L, "ERROR: boom", null, "flyway", null, List.of());
     }
 
     private static RepairedEntry entry(String migrationId, String version, String description, String script) {

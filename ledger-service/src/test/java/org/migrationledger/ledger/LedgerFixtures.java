@@ -101,7 +101,8 @@ final class LedgerFixtures {
     }
 
     static RecordApply apply(String migrationId, String environment, String checksum) {
-        return new RecordApply(DB, migrationId, environment, checksum, true, null, 100L, null, "flyway", null, "ci");
+        return new RecordApply(
+                DB, migrationId, environment, null, checksum, true, null, 100L, null, null, "flyway", null, "ci");
     }
 
     static ReleaseDeployed release(String environment, String release) {

@@ -165,6 +165,8 @@ class LegacyEventRowsIT extends LedgerServiceIT {
 
     @Test
     void withoutAnyOneEventUpcasterTheReplayReadsDifferently() {
+        // Upcasters that only add a field older revisions lacked, as null (ADR 0003: additive changes).
+        java.util.Set<String> onlyAddsAnAbsentField = java.util.Set.of("MigrationApplyFailedV1ToV2Upcaster");
         List<EventUpcaster> all = LedgerUpcasters.all();
         int proven = 0;
         for (int removed = 0; removed < all.size(); removed++) {
@@ -172,6 +174,11 @@ class LegacyEventRowsIT extends LedgerServiceIT {
             String name = rest.remove(removed).getClass().getSimpleName();
             if (name.startsWith("SchemaLedgerSnapshot")) {
                 continue; // snapshots only; SnapshotIT proves that one
+            }
+            if (onlyAddsAnAbsentField.contains(name)) {
+                // Jackson reads a missing field as null, so the replay reads the same without it; that the stored
+                // revision reads with exactly the current fields is proven by the upcasters' HistoricalRevisionsTest.
+                continue;
             }
             List<Object> read = engineWith(new EventUpcasterChain(rest))
                     .readEvents(null, false)
@@ -182,7 +189,8 @@ class LegacyEventRowsIT extends LedgerServiceIT {
             proven++;
         }
         long snapshotUpcasters = all.stream()
-                .filter(upcaster -> upcaster.getClass().getSimpleName().startsWith("SchemaLedgerSnapshot"))
+                .map(upcaster -> upcaster.getClass().getSimpleName())
+                .filter(name -> name.startsWith("SchemaLedgerSnapshot") || onlyAddsAnAbsentField.contains(name))
                 .count();
         assertThat(proven).isEqualTo(all.size() - snapshotUpcasters);
     }
@@ -240,7 +248,7 @@ class LegacyEventRowsIT extends LedgerServiceIT {
                 new MigrationApplied(DB, EXPAND, "ci", C1, at(4), null, "flyway", RUN + 4, List.of()),
                 new MigrationApplied(DB, EXPAND, "staging", C1, at(5), null, "flyway", RUN + 5, List.of()),
                 new MigrationApplyFailed(
-                        DB, EXPAND, "production", C1, at(6), null, "lock timeout", "flyway", RUN + 6, List.of()),
+                        DB, EXPAND, "production", C1, at(6), null, "lock timeout", null, "flyway", RUN + 6, List.of()),
                 new MigrationApplied(DB, EXPAND, "production", C1, at(7), null, "flyway", RUN + 7, List.of()),
                 new MigrationProposed(
                         DB,

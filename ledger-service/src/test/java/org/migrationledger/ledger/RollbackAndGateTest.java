@@ -40,7 +40,7 @@ class RollbackAndGateTest {
         @Test
         void recordsARollbackWithinPolicy() {
             fixture.given(registered(), proposed(FIRST, "1.0.0", CHECKSUM_1), applied(FIRST, "local", CHECKSUM_1))
-                    .when(new RecordRollback(DB, FIRST, "local", "DOWN_SCRIPT", "broke login", "flyway", null))
+                    .when(new RecordRollback(DB, FIRST, "local", null, "DOWN_SCRIPT", "broke login", "flyway", null))
                     .expectEvents(new MigrationRolledBack(
                             DB, FIRST, "local", "DOWN_SCRIPT", "broke login", "flyway", null, List.of()));
         }
@@ -48,7 +48,7 @@ class RollbackAndGateTest {
         @Test
         void recordsARollbackOfAMigrationThatIsNotApplied() {
             fixture.given(registered(), proposed(FIRST, "1.0.0", CHECKSUM_1))
-                    .when(new RecordRollback(DB, FIRST, "local", "RESTORE", "restored backup", null, null))
+                    .when(new RecordRollback(DB, FIRST, "local", null, "RESTORE", "restored backup", null, null))
                     .expectResultMessagePayloadMatching(codes("NOT_APPLIED"));
         }
 
@@ -56,7 +56,7 @@ class RollbackAndGateTest {
         void recordsADownScriptRollbackOfABreakingMigration() {
             fixture.given(registered(), proposed(FIRST, "1.0.0", CHECKSUM_1, "contract", true, LOW_RISK, null))
                     .andGiven(applied(FIRST, "local", CHECKSUM_1))
-                    .when(new RecordRollback(DB, FIRST, "local", "DOWN_SCRIPT", "oops", null, null))
+                    .when(new RecordRollback(DB, FIRST, "local", null, "DOWN_SCRIPT", "oops", null, null))
                     .expectResultMessagePayloadMatching(codes("NOT_ROLLBACK_SAFE"));
         }
 
@@ -64,7 +64,7 @@ class RollbackAndGateTest {
         void recordsARollbackUnderneathLaterMigrations() {
             fixture.given(registered(), proposed(FIRST, "1.0.0", CHECKSUM_1), proposed(SECOND, "1.1.0", CHECKSUM_2))
                     .andGiven(applied(FIRST, "local", CHECKSUM_1), applied(SECOND, "local", CHECKSUM_2))
-                    .when(new RecordRollback(DB, FIRST, "local", "FORWARD_FIX", "fixed forward", null, null))
+                    .when(new RecordRollback(DB, FIRST, "local", null, "FORWARD_FIX", "fixed forward", null, null))
                     .expectResultMessagePayloadMatching(codes("LATER_MIGRATIONS_APPLIED"));
         }
     }

@@ -184,6 +184,39 @@ class FlywayCallbackIT extends LedgerServiceIT {
         }
     }
 
+    @Test
+    void aMigrationNobodyProposedIsRecordedAsUnproposedAndNothingIsRefused() throws Exception {
+        Path migrations = Files.createDirectories(work.resolve("unproposed"));
+        Files.writeString(migrations.resolve("V1__one.sql"), "create table one (id int);\n");
+        Files.writeString(migrations.resolve("V2_1__two.sql"), "create table two (id int);\n");
+        assertThat(send("PUT", "/api/v1/databases/unproposed", "admin", "{\"environments\":[\"ci\",\"production\"]}")
+                        .status())
+                .isEqualTo(201);
+        CallbackSettings reporting = new CallbackSettings(
+                LedgerConnection.of("http://localhost:" + port, tokenOf("ci"), CallbackSettings.TOOL, null),
+                "unproposed",
+                "ci",
+                OnUnreachable.SPOOL,
+                work.resolve("unproposed-spool"),
+                false);
+
+        try (FreshDatabase ci = FreshDatabase.create("callback_unproposed")) {
+            flyway(ci, migrations, reporting).migrate();
+        }
+
+        assertThat(work.resolve("unproposed-spool"))
+                .as("every report was recorded: nothing spooled, nothing in refused/")
+                .doesNotExist();
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(get("/api/v1/databases/unproposed/grid", "audrey")
+                                .body()
+                                .get("grid")
+                                .toString())
+                        .contains("{\"migrationId\":\"0001_one\",\"version\":\"1.0.0\",\"environments\":"
+                                + "{\"ci\":\"UNPROPOSED\",\"production\":\"PENDING\"}}")
+                        .contains("{\"migrationId\":\"0002_1_two\",\"version\":\"2.1.0\""));
+    }
+
     private CallbackSettings guarded(String token, String env) {
         return new CallbackSettings(
                 LedgerConnection.of("http://localhost:" + port, token, CallbackSettings.TOOL, null),

@@ -51,7 +51,9 @@ class PipelineCliIT extends LedgerServiceIT {
             "snapshot",
             "import",
             "analyze",
-            "flush"
+            "flush",
+            "withdraw",
+            "supersede"
         }) {
             Result help = cli.run(null, command, "--help");
             assertThat(help.exit()).as(command).isZero();
@@ -163,6 +165,27 @@ class PipelineCliIT extends LedgerServiceIT {
     }
 
     @Test
+    void withdrawsAndSupersedesMigrationsThatAreNoLongerMeantToRun() {
+        cli.run("admin", "register", "ended");
+        cli.run("alice", "propose", "ended", migrations.toString());
+
+        Result notProposer = cli.run("bob", "withdraw", "ended", "0002_drop_name", "--reason", "mine");
+        Result withdrawn = cli.run("alice", "withdraw", "ended", "V2__drop_name", "--reason", "not needed");
+        Result gate = cli.run("ci", "gate", "ended", "ci", "0002_drop_name");
+        Result unknown = cli.run("alice", "supersede", "ended", "0001_create_items", "0009_nothing", "--reason", "x");
+        Result noReason = cli.run("alice", "supersede", "ended", "0001_create_items", "0002_drop_name");
+
+        assertThat(notProposer.exit()).as(notProposer.toString()).isEqualTo(1);
+        assertThat(notProposer.err()).contains("not-proposer");
+        assertThat(withdrawn.exit()).as(withdrawn.toString()).isZero();
+        assertThat(withdrawn.out()).contains("Withdrew V2__drop_name.");
+        assertThat(gate.out()).as(gate.toString()).contains("WITHDRAWN");
+        assertThat(unknown.exit()).as(unknown.toString()).isNotZero();
+        assertThat(unknown.err()).contains("replacementMigrationId");
+        assertThat(noReason.exit()).isEqualTo(2);
+    }
+
+    @Test
     void refusalsAndBadInputAndAnUnreachableLedgerHaveTheirOwnExitCodes() {
         cli.run("admin", "register", "refusals");
         cli.run(
@@ -216,24 +239,27 @@ class PipelineCliIT extends LedgerServiceIT {
 
     @Test
     void reportsTheLedgerRefusedAreSentAgainByFlushRefusedOnceTheCauseIsFixed() {
-        cli.run("admin", "register", "unproposed");
+        // A fact about an environment outside the path is refused (a typo must not create an environment); adding the
+        // environment to the path fixes the cause.
+        cli.run("admin", "register", "refusedfix", "--environments", "ci,staging");
         String spool = work.resolve("refused-spool").toString();
         Cli down = new Cli("http://127.0.0.1:1");
-        expectExit(0, down.run("ci", applyWhileDown("unproposed", spool)));
+        expectExit(0, down.run("ci", applyWhileDown("refusedfix", spool)));
         Result flushed = cli.run("ci", "flush", "--spool-dir", spool);
         assertThat(flushed.out()).as(flushed.toString()).contains("refused 1").contains("ledger flush --refused");
 
-        expectExit(0, cli.run("alice", "propose", "unproposed", migrations.toString()));
+        expectExit(0, cli.run("alice", "propose", "refusedfix", migrations.toString()));
+        expectExit(0, cli.run("admin", "register", "refusedfix", "--environments", "local,ci,staging"));
         Result replayed = cli.run("ci", "flush", "--refused", "--spool-dir", spool);
 
         assertThat(replayed.exit()).as(replayed.toString()).isZero();
         assertThat(replayed.out())
                 .contains("Refused earlier: ")
-                .contains("0001_create_items was never proposed")
+                .contains("not in the promotion path")
                 .contains("delivered 1, refused again 0");
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(
-                        () -> assertThat(get("/api/v1/databases/unproposed/environments/local/versions", "audrey")
+                        () -> assertThat(get("/api/v1/databases/refusedfix/environments/local/versions", "audrey")
                                         .body()
                                         .path("currentVersion")
                                         .asText())

@@ -108,6 +108,7 @@ public final class LedgerEvents {
                 null,
                 12L,
                 "ERROR: lock timeout",
+                "ALTER TABLE t ADD COLUMN c integer",
                 "flyway",
                 "https://ci/run/2",
                 List.of());

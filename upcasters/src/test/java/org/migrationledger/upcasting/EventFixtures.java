@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.migrationledger.api.events.ClassificationWaiver;
 import org.migrationledger.api.events.DatabaseRegistered;
+import org.migrationledger.api.events.DriftAcknowledged;
+import org.migrationledger.api.events.DriftAcknowledgementWithdrawn;
 import org.migrationledger.api.events.LedgerEvent;
 import org.migrationledger.api.events.LinterEvidence;
 import org.migrationledger.api.events.MigrationAnalysis;
@@ -17,11 +19,14 @@ import org.migrationledger.api.events.MigrationRejected;
 import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRolledBack;
 import org.migrationledger.api.events.MigrationRunImported;
+import org.migrationledger.api.events.MigrationSuperseded;
+import org.migrationledger.api.events.MigrationWithdrawn;
 import org.migrationledger.api.events.PolicyViolation;
 import org.migrationledger.api.events.PromotionPathChanged;
 import org.migrationledger.api.events.ReleaseDeployed;
 import org.migrationledger.api.events.RiskAssessment;
 import org.migrationledger.api.events.SchemaSnapshotObserved;
+import org.migrationledger.api.events.UnproposedMigrationNoticed;
 
 /** One sample of every current event with fixed values (the golden files), and what the stored fixtures read as. */
 final class EventFixtures {
@@ -83,6 +88,7 @@ final class EventFixtures {
                                 STARTED_AT,
                                 12_500L,
                                 "ERROR: canceling statement due to lock timeout",
+                                "ALTER TABLE wish DROP COLUMN legacy_note",
                                 "flyway",
                                 RUN_URL,
                                 List.of())),
@@ -101,7 +107,40 @@ final class EventFixtures {
                 Map.entry(SchemaSnapshotObserved.class, schemaSnapshotObserved()),
                 Map.entry(MigrationRevised.class, migrationRevised()),
                 Map.entry(MigrationRunImported.class, migrationRunImported()),
-                Map.entry(MigrationHistoryRepaired.class, migrationHistoryRepaired()));
+                Map.entry(MigrationHistoryRepaired.class, migrationHistoryRepaired()),
+                Map.entry(
+                        UnproposedMigrationNoticed.class,
+                        new UnproposedMigrationNoticed(DATABASE, "0004_add_wish_index", "4.0.0", CHECKSUM, "ci")),
+                Map.entry(
+                        MigrationWithdrawn.class,
+                        new MigrationWithdrawn(
+                                DATABASE, "0005_add_wish_tag", "alice", "Superfluous: the tags go in 0006 instead.")),
+                Map.entry(
+                        MigrationSuperseded.class,
+                        new MigrationSuperseded(
+                                DATABASE,
+                                "0007_add_price",
+                                "0008_add_price_cents",
+                                "bob",
+                                "Numbering collision with Alice's 0007; renumbered.")),
+                Map.entry(DriftAcknowledged.class, driftAcknowledged()),
+                Map.entry(
+                        DriftAcknowledgementWithdrawn.class,
+                        new DriftAcknowledgementWithdrawn(DATABASE, "6f1c0d1e-2b55-4c8e-9b7a-0f1e2d3c4b5a", "dora")));
+    }
+
+    static DriftAcknowledged driftAcknowledged() {
+        return new DriftAcknowledged(
+                DATABASE,
+                "6f1c0d1e-2b55-4c8e-9b7a-0f1e2d3c4b5a",
+                "STRUCTURAL",
+                "production",
+                null,
+                "public.wish",
+                List.of("production differs from the schema expected at 1.1.0: index wish_note_ix added."),
+                "Hot-fix index added by hand during the incident of 3 March; it goes into 0009.",
+                "dora",
+                Instant.parse("2025-04-01T00:00:00Z"));
     }
 
     static MigrationRevised migrationRevised() {
@@ -273,6 +312,7 @@ final class EventFixtures {
                 STARTED_AT,
                 null,
                 "ERROR: relation \"wish\" does not exist",
+                null,
                 null,
                 RUN_URL,
                 List.of());

@@ -39,11 +39,15 @@ class MigrationExecutedV1SplitUpcasterTest {
 
     @Test
     void turnsAFailureIntoTheCurrentMigrationApplyFailed() {
-        IntermediateEventRepresentation upcast =
+        IntermediateEventRepresentation split =
                 StoredEvents.upcastOne(upcaster, StoredEvents.row(MigrationExecutedV1SplitUpcaster.SOURCE, FAILED));
+        assertThat(split.getType()).isEqualTo(MigrationExecutedV1SplitUpcaster.APPLY_FAILED);
 
+        // The split writes revision 1; the current record is revision 2, one upcaster further.
+        IntermediateEventRepresentation upcast = StoredEvents.upcastOne(
+                new MigrationApplyFailedV1ToV2Upcaster(),
+                StoredEvents.row(split.getType(), StoredEvents.json(split).toString()));
         MigrationApplyFailed expected = EventFixtures.migrationApplyFailedFromExecutedV1();
-        assertThat(upcast.getType()).isEqualTo(MigrationExecutedV1SplitUpcaster.APPLY_FAILED);
         assertThat(StoredEvents.json(upcast)).isEqualTo(StoredEvents.serialized(expected));
         assertThat(StoredEvents.payload(upcast)).isEqualTo(expected);
     }

@@ -17,7 +17,12 @@ public sealed interface LedgerEvent
                 ReleaseDeployed,
                 SchemaSnapshotObserved,
                 MigrationRunImported,
-                MigrationHistoryRepaired {
+                MigrationHistoryRepaired,
+                UnproposedMigrationNoticed,
+                MigrationWithdrawn,
+                MigrationSuperseded,
+                DriftAcknowledged,
+                DriftAcknowledgementWithdrawn {
 
     String database();
 }

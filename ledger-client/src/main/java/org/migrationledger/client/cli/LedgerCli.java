@@ -30,6 +30,8 @@ import picocli.CommandLine.ParseResult;
             ProposeCommand.class,
             ApproveCommand.class,
             ReviseCommand.class,
+            WithdrawCommand.class,
+            SupersedeCommand.class,
             GateCommand.class,
             RecordApplyCommand.class,
             RecordRollbackCommand.class,

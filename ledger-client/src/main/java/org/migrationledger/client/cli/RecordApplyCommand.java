@@ -56,7 +56,7 @@ final class RecordApplyCommand extends FactCommand {
     @Override
     public Integer call() {
         ApplyReport report = new ApplyReport(
-                migrationId, checksum.value(), outcome, startedAt, durationMs, error, tool, ledger.runUrl);
+                migrationId, checksum.value(), outcome, startedAt, durationMs, error, null, null, tool, ledger.runUrl);
         return report(report.toWrite(
                 database, environment, outcome.toLowerCase() + " " + migrationId + " in " + environment));
     }

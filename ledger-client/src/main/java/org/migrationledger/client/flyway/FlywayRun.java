@@ -30,6 +30,7 @@ final class FlywayRun {
     private Instant startedAt;
     private long startedNanos;
     private String error;
+    private String failedStatement;
     private LedgerWrite heldSnapshot;
 
     FlywayRun(CallbackSettings settings) {
@@ -49,10 +50,12 @@ final class FlywayRun {
         startedAt = Instant.now();
         startedNanos = System.nanoTime();
         error = null;
+        failedStatement = null;
     }
 
-    void error(String message) {
+    void error(String message, String statement) {
         error = message;
+        failedStatement = statement;
     }
 
     void reportApply(Context context, boolean succeeded) {
@@ -75,6 +78,8 @@ final class FlywayRun {
                 startedAt,
                 startedAt == null ? 0 : (System.nanoTime() - startedNanos) / 1_000_000,
                 succeeded ? null : error == null ? "Flyway reported the migration as failed" : error,
+                succeeded ? null : failedStatement,
+                MigrationIds.semanticVersionOf(info.getVersion().getVersion()).orElse(null),
                 CallbackSettings.TOOL,
                 settings.connection().runUrl());
         String summary = (succeeded ? "applied " : "failed ") + migrationId + " in " + settings.environment();

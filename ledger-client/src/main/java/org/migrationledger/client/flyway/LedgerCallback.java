@@ -77,7 +77,7 @@ public class LedgerCallback implements Callback {
         switch (event) {
             case BEFORE_MIGRATE -> start(context);
             case BEFORE_EACH_MIGRATE, BEFORE_EACH_UNDO -> run(context).begin();
-            case AFTER_EACH_MIGRATE_STATEMENT_ERROR -> run(context).error(errorOf(context));
+            case AFTER_EACH_MIGRATE_STATEMENT_ERROR -> run(context).error(errorOf(context), statementOf(context));
             case AFTER_EACH_MIGRATE -> run(context).reportApply(context, true);
             case AFTER_EACH_MIGRATE_ERROR -> run(context).reportApply(context, false);
             case AFTER_EACH_UNDO -> run(context).reportUndo(context);
@@ -129,6 +129,12 @@ public class LedgerCallback implements Callback {
         Map<String, String> system = new HashMap<>();
         System.getProperties().forEach((key, value) -> system.put(key.toString(), value.toString()));
         return CallbackSettings.resolve(system, configuration.getPlaceholders(), environment);
+    }
+
+    private static String statementOf(Context context) {
+        return context.getStatement() == null
+                ? null
+                : context.getStatement().getSql().strip();
     }
 
     private static String errorOf(Context context) {

@@ -1,11 +1,10 @@
 package org.migrationledger.client.migrations;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.migrationledger.naming.MigrationIds;
 import org.migrationledger.naming.SemanticVersion;
-import org.migrationledger.naming.VersionOrder;
 
 /**
  * How the semantic version the ledger records is derived for each migration of a directory, in apply order.
@@ -22,8 +21,6 @@ public enum VersionScheme {
     AUTO,
     FLYWAY,
     SEQUENCE;
-
-    private static final int MAX_FLYWAY_DIGITS = 9;
 
     /** The migrations with their versions, in the order given (which must be apply order). */
     public List<Migration> assign(List<Migration> ordered, String startVersion) {
@@ -49,15 +46,7 @@ public enum VersionScheme {
 
     /** The semantic version a Flyway-style version stands for, when it has one. */
     public static Optional<String> fromFlyway(String fileVersion) {
-        List<BigInteger> parts = VersionOrder.parts(fileVersion);
-        if (parts.size() > 3 || parts.stream().anyMatch(p -> p.toString().length() > MAX_FLYWAY_DIGITS)) {
-            return Optional.empty();
-        }
-        List<BigInteger> padded = new ArrayList<>(parts);
-        while (padded.size() < 3) {
-            padded.add(BigInteger.ZERO);
-        }
-        return Optional.of(padded.get(0) + "." + padded.get(1) + "." + padded.get(2));
+        return MigrationIds.semanticVersionOf(fileVersion);
     }
 
     static SemanticVersion startVersion(String version) {

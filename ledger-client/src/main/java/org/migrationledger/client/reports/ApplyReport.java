@@ -10,6 +10,9 @@ import org.migrationledger.client.http.LedgerWrite;
  * @param outcome {@code SUCCEEDED} or {@code FAILED}
  * @param startedAt when it started on the database; null when unknown
  * @param error what the database reported; null unless it failed
+ * @param failedStatement the statement that failed; null unless it failed and the tool said which
+ * @param version the migration's semantic version, for the ledger to record if it never saw the migration (it then
+ *     records it as unproposed); null to let the ledger take it from the id
  */
 public record ApplyReport(
         String migrationId,
@@ -18,6 +21,8 @@ public record ApplyReport(
         Instant startedAt,
         Long durationMs,
         String error,
+        String failedStatement,
+        String version,
         String tool,
         String runUrl) {
 

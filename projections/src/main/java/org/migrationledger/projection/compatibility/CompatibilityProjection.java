@@ -16,7 +16,10 @@ import org.migrationledger.api.events.MigrationRejected;
 import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRolledBack;
 import org.migrationledger.api.events.MigrationRunImported;
+import org.migrationledger.api.events.MigrationSuperseded;
+import org.migrationledger.api.events.MigrationWithdrawn;
 import org.migrationledger.api.events.ReleaseDeployed;
+import org.migrationledger.api.events.UnproposedMigrationNoticed;
 import org.migrationledger.projection.path.PathTrackingProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -46,7 +49,7 @@ class CompatibilityProjection extends PathTrackingProjection {
                         rollback_safe = excluded.rollback_safe, has_down_script = excluded.has_down_script,
                         expand_migration_id = excluded.expand_migration_id, risk = excluded.risk,
                         analysis = excluded.analysis, linter_evidence = excluded.linter_evidence,
-                        waiver = excluded.waiver
+                        waiver = excluded.waiver, unproposed = false
                         where compatibility_migration.proposal_sequence <= excluded.proposal_sequence""")
                 .params(
                         generation,
@@ -90,6 +93,50 @@ class CompatibilityProjection extends PathTrackingProjection {
                         event.database(),
                         event.migrationId(),
                         sequence)
+                .update();
+    }
+
+    /** A migration that ran unproposed: known from the fact that follows, with nothing proposed about it. */
+    @EventHandler
+    void on(UnproposedMigrationNoticed event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
+        jdbc.sql("""
+                        insert into compatibility_migration (generation, database_name, migration_id, proposal_sequence,
+                        version, proposed_at, checksum, breaking, rollback_safe, has_down_script, unproposed)
+                        values (?, ?, ?, ?, ?, ?, ?, false, false, false, true)
+                        on conflict (generation, database_name, migration_id) do nothing""")
+                .params(
+                        generation,
+                        event.database(),
+                        event.migrationId(),
+                        sequence,
+                        event.version(),
+                        java.sql.Timestamp.from(recordedAt),
+                        event.checksum())
+                .update();
+    }
+
+    @EventHandler
+    void on(MigrationWithdrawn event) {
+        ended(event.database(), event.migrationId(), "WITHDRAWN", event.withdrawnBy(), event.reason(), null);
+    }
+
+    @EventHandler
+    void on(MigrationSuperseded event) {
+        ended(
+                event.database(),
+                event.migrationId(),
+                "SUPERSEDED",
+                event.supersededBy(),
+                event.reason(),
+                event.replacementMigrationId());
+    }
+
+    private void ended(
+            String database, String migrationId, String state, String by, String reason, String replacement) {
+        jdbc.sql("""
+                        update compatibility_migration set ended_state = ?, ended_by = ?, end_reason = ?,
+                        replacement_migration_id = ? where generation = ? and database_name = ? and migration_id = ?""")
+                .params(state, by, reason, replacement, generation, database, migrationId)
                 .update();
     }
 
@@ -191,6 +238,18 @@ class CompatibilityProjection extends PathTrackingProjection {
                 sequence,
                 recordedAt,
                 principal);
+        jdbc.sql("""
+                        update compatibility_status set error = ?, failed_statement = ? where generation = ?
+                        and database_name = ? and migration_id = ? and environment = ? and last_sequence = ?""")
+                .params(
+                        event.error(),
+                        event.failedStatement(),
+                        generation,
+                        event.database(),
+                        event.migrationId(),
+                        event.environment(),
+                        sequence)
+                .update();
     }
 
     @EventHandler
@@ -258,6 +317,7 @@ class CompatibilityProjection extends PathTrackingProjection {
                         checksum, last_sequence, changed_at, changed_by) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         on conflict (generation, database_name, migration_id, environment) do update set
                         status = excluded.status, checksum = coalesce(excluded.checksum, compatibility_status.checksum),
+                        error = null, failed_statement = null,
                         last_sequence = excluded.last_sequence, changed_at = excluded.changed_at,
                         changed_by = excluded.changed_by
                         where compatibility_status.last_sequence < excluded.last_sequence""")

@@ -104,22 +104,27 @@ class CompatibilityQueryHandler {
         boolean approved = approvals.stream()
                 .anyMatch(a -> a.fullyApproved()
                         && (a.checksum() == null || a.checksum().equals(row.checksum())));
-        String state = row.proposedBy() == null
-                ? "IMPORTED"
-                : row.rejected() ? "REJECTED" : approved ? "APPROVED" : "PROPOSED";
+        Optional<MigrationView.EndView> ended = ended(generation, database, row.migrationId());
+        String state = ended.map(MigrationView.EndView::state)
+                .orElse(
+                        row.proposedBy() == null
+                                ? (unproposed(generation, database, row.migrationId()) ? "UNPROPOSED" : "IMPORTED")
+                                : row.rejected() ? "REJECTED" : approved ? "APPROVED" : "PROPOSED");
         Map<String, EnvironmentStatusView> byEnvironment = new LinkedHashMap<>();
         environments(generation, database)
                 .forEach(env -> byEnvironment.put(env, new EnvironmentStatusView(env, "PENDING", null, null, null)));
         jdbc.sql("""
-                        select environment, status, checksum, changed_at, changed_by from compatibility_status
-                        where generation = ? and database_name = ? and migration_id = ?""")
+                        select environment, status, checksum, changed_at, changed_by, error, failed_statement
+                        from compatibility_status where generation = ? and database_name = ? and migration_id = ?""")
                 .params(generation, database, row.migrationId())
                 .query((rs, i) -> new EnvironmentStatusView(
                         rs.getString("environment"),
                         rs.getString("status"),
                         rs.getString("checksum"),
                         rs.getTimestamp("changed_at").toInstant(),
-                        rs.getString("changed_by")))
+                        rs.getString("changed_by"),
+                        rs.getString("error"),
+                        rs.getString("failed_statement")))
                 .list()
                 .forEach(status -> byEnvironment.put(status.environment(), status));
         return new MigrationView(
@@ -129,7 +134,27 @@ class CompatibilityQueryHandler {
                 row.rejected() ? row.rejectedBy() : null,
                 row.rejected() ? row.rejectionReason() : null,
                 approvals,
-                List.copyOf(byEnvironment.values()));
+                List.copyOf(byEnvironment.values()),
+                ended.orElse(null));
+    }
+
+    private Optional<MigrationView.EndView> ended(int generation, String database, String migrationId) {
+        return jdbc.sql("""
+                        select ended_state, ended_by, end_reason, replacement_migration_id from compatibility_migration
+                        where generation = ? and database_name = ? and migration_id = ? and ended_state is not null""")
+                .params(generation, database, migrationId)
+                .query((rs, i) ->
+                        new MigrationView.EndView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional();
+    }
+
+    private boolean unproposed(int generation, String database, String migrationId) {
+        return jdbc.sql("""
+                        select unproposed from compatibility_migration
+                        where generation = ? and database_name = ? and migration_id = ?""")
+                .params(generation, database, migrationId)
+                .query(Boolean.class)
+                .single();
     }
 
     private List<String> environments(int generation, String database) {
@@ -152,9 +177,21 @@ class CompatibilityQueryHandler {
     private Map<String, Map<String, String>> statuses(int generation, String database, List<MigrationRow> page) {
         Map<String, Map<String, String>> statuses = new LinkedHashMap<>();
         String[] ids = page.stream().map(MigrationRow::migrationId).toArray(String[]::new);
+        // The grid's governance states, as the fleet grid shows them: an apply of a migration that was never proposed
+        // is UNPROPOSED, and a withdrawn or superseded migration is that where it has not run.
         jdbc.sql("""
-                        select migration_id, environment, status from compatibility_status
-                        where generation = ? and database_name = ? and migration_id = any(?)""")
+                        select m.migration_id, e.environment,
+                               case when s.status is null then m.ended_state
+                                    when s.status = 'APPLIED' and m.unproposed then 'UNPROPOSED'
+                                    else s.status end
+                        from compatibility_migration m
+                        join compatibility_environment e on e.generation = m.generation
+                            and e.database_name = m.database_name
+                        left join compatibility_status s on s.generation = m.generation
+                            and s.database_name = m.database_name and s.migration_id = m.migration_id
+                            and s.environment = e.environment
+                        where m.generation = ? and m.database_name = ? and m.migration_id = any(?)
+                            and (s.status is not null or m.ended_state is not null)""")
                 .params(generation, database, ids)
                 .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .list()

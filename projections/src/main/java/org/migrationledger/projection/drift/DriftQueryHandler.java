@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryHandler;
+import org.migrationledger.api.queries.DriftFindingView;
 import org.migrationledger.api.queries.DriftReportView;
 import org.migrationledger.api.queries.FindDrift;
 import org.migrationledger.api.queries.FindOpenDrift;
@@ -28,20 +29,35 @@ class DriftQueryHandler {
     private final DriftSettings settings;
     private final Clock clock;
     private final List<DriftSource> sources;
+    private final List<DriftReview> reviews;
 
     DriftQueryHandler(JdbcClient jdbc, Generations generations, DriftSettings settings, Clock clock) {
-        this(jdbc, generations, settings, clock, List.of());
+        this(jdbc, generations, settings, clock, List.of(), List.of());
     }
 
-    /** @param sources read models that judge more kinds of drift (observed schemas); their findings are appended */
-    @Autowired
     DriftQueryHandler(
             JdbcClient jdbc, Generations generations, DriftSettings settings, Clock clock, List<DriftSource> sources) {
+        this(jdbc, generations, settings, clock, sources, List.of());
+    }
+
+    /**
+     * @param sources read models that judge more kinds of drift (observed schemas); their findings are appended
+     * @param reviews read models that review the merged findings (decisions that end migrations, acknowledgements)
+     */
+    @Autowired
+    DriftQueryHandler(
+            JdbcClient jdbc,
+            Generations generations,
+            DriftSettings settings,
+            Clock clock,
+            List<DriftSource> sources,
+            List<DriftReview> reviews) {
         this.jdbc = jdbc;
         this.generations = generations;
         this.settings = settings;
         this.clock = clock;
         this.sources = List.copyOf(sources);
+        this.reviews = List.copyOf(reviews);
     }
 
     @QueryHandler
@@ -64,7 +80,11 @@ class DriftQueryHandler {
                 new ArrayList<>(new DriftJudge(path, migrations(generation, database), settings.pendingThreshold())
                         .judge(steps(generation, database), now));
         merged.forEach(source -> findings.addAll(source.findings(database)));
-        return Optional.of(new DriftReportView(database, now, findings));
+        List<DriftFindingView> reviewed = findings;
+        for (DriftReview review : reviews) {
+            reviewed = review.review(database, reviewed, now);
+        }
+        return Optional.of(new DriftReportView(database, now, reviewed));
     }
 
     @QueryHandler
@@ -82,6 +102,8 @@ class DriftQueryHandler {
                 .map(report -> report.findings().stream()
                         .filter(f -> f.environment().equals(query.environment()))
                         .filter(f -> settings.gateKinds().contains(f.kind()))
+                        // An accepted finding stays in the report but stops gating until it expires or changes.
+                        .filter(f -> f.acknowledgement() == null)
                         .toList())
                 .orElse(List.of());
         return new OpenDriftView(query.database(), query.environment(), true, blocking);

@@ -9,6 +9,9 @@ import org.migrationledger.api.events.MigrationRejected;
 import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRolledBack;
 import org.migrationledger.api.events.MigrationRunImported;
+import org.migrationledger.api.events.MigrationSuperseded;
+import org.migrationledger.api.events.MigrationWithdrawn;
+import org.migrationledger.api.events.UnproposedMigrationNoticed;
 import org.migrationledger.projection.path.PathTrackingProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -60,6 +63,26 @@ class FleetProjection extends PathTrackingProjection {
     @EventHandler
     void on(MigrationRejected event) {
         state(event.database(), event.migrationId(), "REJECTED");
+    }
+
+    @EventHandler
+    void on(UnproposedMigrationNoticed event) {
+        jdbc.sql("""
+                        insert into fleet_migration (generation, database_name, migration_id, version, state)
+                        values (?, ?, ?, ?, 'UNPROPOSED') on conflict do nothing
+                        """)
+                .params(generation, event.database(), event.migrationId(), event.version())
+                .update();
+    }
+
+    @EventHandler
+    void on(MigrationWithdrawn event) {
+        state(event.database(), event.migrationId(), "WITHDRAWN");
+    }
+
+    @EventHandler
+    void on(MigrationSuperseded event) {
+        state(event.database(), event.migrationId(), "SUPERSEDED");
     }
 
     @EventHandler

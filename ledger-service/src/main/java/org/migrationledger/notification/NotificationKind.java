@@ -1,0 +1,11 @@
+package org.migrationledger.notification;
+
+/** What a webhook subscription can be told about. */
+public enum NotificationKind {
+    /** An apply, failure or rollback was recorded with policy violations (e.g. NOT_APPROVED, NOT_PROPOSED). */
+    FACT_WITH_VIOLATIONS,
+    /** A migration was proposed or revised and waits for its approvals. */
+    AWAITING_APPROVAL,
+    /** A decision was refused (409: self-approval, a collision, a closed decision, …). */
+    DECISION_REFUSED
+}

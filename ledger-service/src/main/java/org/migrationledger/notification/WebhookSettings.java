@@ -1,0 +1,22 @@
+package org.migrationledger.notification;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How webhook deliveries are sent.
+ *
+ * @param sendInterval how often the sender looks for due deliveries
+ * @param firstRetry the wait after the first failed attempt; doubled after each further one, up to {@code maxRetry}
+ * @param maxAttempts attempts before a delivery is given up (kept in the log, marked)
+ * @param timeout for one attempt
+ */
+@ConfigurationProperties("ledger.webhooks")
+record WebhookSettings(
+        @DefaultValue("1s") Duration sendInterval,
+        @DefaultValue("2s") Duration firstRetry,
+        @DefaultValue("10m") Duration maxRetry,
+        @DefaultValue("12") int maxAttempts,
+        @DefaultValue("5s") Duration timeout,
+        @DefaultValue("20") int batchSize) {}
