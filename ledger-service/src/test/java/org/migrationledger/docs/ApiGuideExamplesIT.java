@@ -57,7 +57,12 @@ class ApiGuideExamplesIT extends LedgerServiceIT {
                 .containsExactlyElementsOf(promised);
         assertThat(run.stdout())
                 .contains("\"breaking\":true", "\"rule\":\"drop-column\"", "\"allowed\":true")
-                .contains("version-collision", "CHECKSUM_MISMATCH", "\"requiredRoles\"", "\"fullyApproved\":true");
+                .contains(
+                        "version-collision",
+                        "CHECKSUM_MISMATCH",
+                        "NOT_PROPOSED",
+                        "\"requiredRoles\"",
+                        "\"fullyApproved\":true");
         assertThat(run.stdout())
                 .as("the retried report is answered, not recorded again")
                 .doesNotContain("ALREADY_APPLIED");
