@@ -2,42 +2,61 @@ package org.migrationledger.projection.drift;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryHandler;
+import org.migrationledger.api.queries.DriftFindingView;
 import org.migrationledger.api.queries.DriftReportView;
 import org.migrationledger.api.queries.FindDrift;
 import org.migrationledger.api.queries.FindOpenDrift;
+import org.migrationledger.api.queries.FindOpenDriftCounts;
+import org.migrationledger.api.queries.OpenDriftCountsView;
 import org.migrationledger.api.queries.OpenDriftView;
 import org.migrationledger.projection.rebuild.Generations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Judges drift at query time from the active generation, with the injected clock for the time-based findings. */
+/**
+ * Answers drift from the findings the projection stored for the active generation: a page of the report, the gate's
+ * environment, the fleet's counts. The injected clock opens the time-based findings.
+ */
 @Component
 @EnableConfigurationProperties(DriftSettings.class)
 class DriftQueryHandler {
 
-    private final JdbcClient jdbc;
     private final Generations generations;
     private final DriftSettings settings;
     private final Clock clock;
     private final List<DriftSource> sources;
+    private final DriftFindings findings;
+    private final TransactionTemplate transactions;
 
-    DriftQueryHandler(JdbcClient jdbc, Generations generations, DriftSettings settings, Clock clock) {
-        this(jdbc, generations, settings, clock, List.of());
+    DriftQueryHandler(
+            JdbcClient jdbc,
+            Generations generations,
+            DriftSettings settings,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this(jdbc, generations, settings, clock, transactionManager, List.of());
     }
 
     /** @param sources read models that judge more kinds of drift (observed schemas); their findings are appended */
     @Autowired
     DriftQueryHandler(
-            JdbcClient jdbc, Generations generations, DriftSettings settings, Clock clock, List<DriftSource> sources) {
-        this.jdbc = jdbc;
+            JdbcClient jdbc,
+            Generations generations,
+            DriftSettings settings,
+            Clock clock,
+            PlatformTransactionManager transactionManager,
+            List<DriftSource> sources) {
+        this.findings = new DriftFindings(jdbc);
+        this.transactions = new TransactionTemplate(transactionManager);
         this.generations = generations;
         this.settings = settings;
         this.clock = clock;
@@ -46,25 +65,26 @@ class DriftQueryHandler {
 
     @QueryHandler
     Optional<DriftReportView> handle(FindDrift query) {
-        return report(query.database(), sources);
-    }
-
-    /** The drift report with the findings of the given sources merged in; empty for an unregistered database. */
-    private Optional<DriftReportView> report(String database, List<DriftSource> merged) {
+        String database = query.database();
         int generation = generations.active(DriftReadModel.NAME);
-        List<String> path =
-                jdbc.sql("""
-                        select environment from drift_environment where generation = ?
-                        and database_name = ? order by path_position""").params(generation, database).query(String.class).list();
-        if (path.isEmpty()) {
+        if (findings.path(generation, database).isEmpty()) {
             return Optional.empty();
         }
+        judgedNow(generation, database);
         var now = clock.instant();
-        var findings =
-                new ArrayList<>(new DriftJudge(path, migrations(generation, database), settings.pendingThreshold())
-                        .judge(steps(generation, database), now));
-        merged.forEach(source -> findings.addAll(source.findings(database)));
-        return Optional.of(new DriftReportView(database, now, findings));
+        // The other sources' findings follow the read model's rows: a page past those rows is made of them.
+        List<DriftFindingView> merged = new ArrayList<>();
+        sources.forEach(source -> merged.addAll(source.findings(database)));
+        DriftFindings.Page stored =
+                findings.page(generation, database, now, settings.pendingThreshold(), query.offset(), query.limit());
+        List<DriftFindingView> page = new ArrayList<>(stored.findings());
+        int mergedFrom = (int) Math.max(0, query.offset() - stored.total());
+        merged.stream()
+                .skip(mergedFrom)
+                .limit(Math.max(0, query.limit() - page.size()))
+                .forEach(page::add);
+        return Optional.of(new DriftReportView(
+                database, now, page, stored.total() + merged.size(), query.offset(), query.limit()));
     }
 
     @QueryHandler
@@ -73,65 +93,46 @@ class DriftQueryHandler {
             // Asked on every gate call: an environment that drift does not gate needs no drift report at all.
             return new OpenDriftView(query.database(), query.environment(), false, List.of());
         }
-        // Asked on every gate call: sources whose kinds do not gate (by default none of observed reality's) are
-        // skipped.
-        List<DriftSource> gating = sources.stream()
+        int generation = generations.active(DriftReadModel.NAME);
+        judgedNow(generation, query.database());
+        List<DriftFindingView> blocking = new ArrayList<>(findings.inEnvironment(
+                generation,
+                query.database(),
+                query.environment(),
+                settings.gateKinds(),
+                clock.instant(),
+                settings.pendingThreshold()));
+        // Sources whose kinds do not gate (by default none of observed reality's) are not asked.
+        sources.stream()
                 .filter(source -> source.kinds().stream().anyMatch(settings.gateKinds()::contains))
-                .toList();
-        var blocking = report(query.database(), gating)
-                .map(report -> report.findings().stream()
-                        .filter(f -> f.environment().equals(query.environment()))
-                        .filter(f -> settings.gateKinds().contains(f.kind()))
-                        .toList())
-                .orElse(List.of());
+                .flatMap(source -> source.findings(query.database()).stream())
+                .filter(f -> f.environment().equals(query.environment()))
+                .filter(f -> settings.gateKinds().contains(f.kind()))
+                .forEach(blocking::add);
         return new OpenDriftView(query.database(), query.environment(), true, blocking);
     }
 
-    private Map<String, DriftJudge.Migration> migrations(int generation, String database) {
-        return jdbc
-                .sql("""
-                        select migration_id, version, checksum from drift_migration where generation = ?
-                        and database_name = ?""")
-                .params(generation, database)
-                .query((rs, i) -> new DriftJudge.Migration(
-                        rs.getString("migration_id"), rs.getString("version"), rs.getString("checksum")))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(DriftJudge.Migration::id, m -> m));
+    @QueryHandler
+    OpenDriftCountsView handle(FindOpenDriftCounts query) {
+        int generation = generations.active(DriftReadModel.NAME);
+        query.databases().forEach(database -> judgedNow(generation, database));
+        Map<String, Map<String, Long>> counts =
+                findings.countsBySeverity(generation, query.databases(), clock.instant(), settings.pendingThreshold());
+        for (String database : query.databases()) {
+            sources.forEach(source -> source.findings(database)
+                    .forEach(f -> counts.computeIfAbsent(database, k -> new LinkedHashMap<>())
+                            .merge(f.severity(), 1L, Long::sum)));
+        }
+        return new OpenDriftCountsView(counts);
     }
 
-    private List<DriftJudge.Step> steps(int generation, String database) {
-        List<DriftJudge.Step> steps = new ArrayList<>(jdbc.sql("""
-                        select sequence_number, kind, migration_id, checksum,
-                        fully_approved, decided_at from drift_decision where generation = ? and database_name = ?""")
-                .params(generation, database)
-                .query((rs, i) -> new DriftJudge.Step(
-                        rs.getLong("sequence_number"),
-                        StepKind.valueOf(rs.getString("kind")),
-                        rs.getString("migration_id"),
-                        null,
-                        rs.getString("checksum"),
-                        rs.getBoolean("fully_approved"),
-                        rs.getTimestamp("decided_at").toInstant(),
-                        null,
-                        false))
-                .list());
-        steps.addAll(jdbc.sql("""
-                        select sequence_number, kind, migration_id, environment, checksum, recorded_at, error,
-                        imported from drift_fact where generation = ? and database_name = ?""")
-                .params(generation, database)
-                .query((rs, i) -> new DriftJudge.Step(
-                        rs.getLong("sequence_number"),
-                        StepKind.valueOf(rs.getString("kind")),
-                        rs.getString("migration_id"),
-                        rs.getString("environment"),
-                        rs.getString("checksum"),
-                        false,
-                        rs.getTimestamp("recorded_at").toInstant(),
-                        rs.getString("error"),
-                        rs.getBoolean("imported")))
-                .list());
-        steps.sort(Comparator.comparingLong(DriftJudge.Step::sequence));
-        return steps;
+    /**
+     * A database of a generation built before findings were stored is judged on its first read, in a transaction of
+     * its own; the projection judges every other one as its facts arrive.
+     */
+    private void judgedNow(int generation, String database) {
+        if (findings.unjudged(generation, database)) {
+            transactions.executeWithoutResult(status -> findings.judge(generation, database));
+        }
     }
 }
