@@ -82,8 +82,20 @@ public final class Benchmark implements Callable<Integer> {
                         "start-up on an empty store (s, until health is UP)", Report.number(service.startSeconds()));
                 RawPostgres raw = new RawPostgres(database);
                 Pipeline pipeline = new Pipeline(service.http(), tokens);
-                new IntakeBenchmark(preset, raw, pipeline, new ReadModels(service.http(), tokens))
-                        .run(report, service, jfr);
+                // The hash chain's cost on intake: a second service, on a database of its own, that never links.
+                try (ScratchDatabase other = ScratchDatabase.create(server, user, password, keepDatabase);
+                        LedgerProcess unchained = LedgerProcess.start(
+                                new LedgerProcess.Launch(
+                                        serviceJar,
+                                        jvmOptions,
+                                        other,
+                                        launch.tokenFile(),
+                                        work.resolve("service-unchained.log"),
+                                        List.of("--ledger.chain.interval=3650d")),
+                                tokens)) {
+                    new IntakeBenchmark(preset, raw, pipeline, new ReadModels(service.http(), tokens))
+                            .run(report, service, jfr, new Pipeline(unchained.http(), tokens), unchained);
+                }
                 new ScaleBenchmark(preset, database, raw, pipeline, tokens).run(report);
                 heap = service.liveHeapMegabytes();
             }

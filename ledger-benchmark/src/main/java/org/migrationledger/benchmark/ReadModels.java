@@ -63,7 +63,7 @@ final class ReadModels {
      *
      * @param difference what the comparison with the old generation found, when it found the two different; null
      */
-    record Rebuild(String readModel, long events, double seconds, String difference) {
+    record Rebuild(String readModel, long events, double seconds, String difference, boolean cancelled) {
         double eventsPerSecond() {
             return events / seconds;
         }
@@ -74,6 +74,14 @@ final class ReadModels {
      * rebuild started (switching over after that is a comparison, not a replay, and is not counted).
      */
     Rebuild rebuild(String readModel, Duration timeout) throws InterruptedException {
+        return rebuild(readModel, timeout, 0);
+    }
+
+    /**
+     * As {@link #rebuild(String, Duration)}, but when {@code windowSeconds} is positive and the replay lasts longer, its
+     * rate so far is taken (events processed over the time) and the rebuild is cancelled.
+     */
+    Rebuild rebuild(String readModel, Duration timeout, double windowSeconds) throws InterruptedException {
         long start = System.nanoTime();
         JsonNode started = http.post(ADMIN + "/" + readModel + "/rebuilds", tokens.admin(), Map.of())
                 .requireOk("rebuild " + readModel)
@@ -87,9 +95,16 @@ final class ReadModels {
             boolean replayed = progress == null || progress.isNull()
                     ? status.get("activeGeneration").asInt() == generation
                     : progress.get("processed").asLong() >= target;
+            double seconds = (System.nanoTime() - start) / 1e9;
             if (replayed) {
-                double seconds = (System.nanoTime() - start) / 1e9;
-                return new Rebuild(readModel, target, seconds, awaitSwitched(readModel, generation, deadline));
+                return new Rebuild(readModel, target, seconds, awaitSwitched(readModel, generation, deadline), false);
+            }
+            if (windowSeconds > 0 && seconds > windowSeconds && progress != null && !progress.isNull()) {
+                // processed is a global index: the replay starts at the store's first event, so about the events read
+                long processed = progress.get("processed").asLong();
+                http.delete(ADMIN + "/" + readModel + "/rebuilds", tokens.admin())
+                        .requireOk("cancel the rebuild of " + readModel);
+                return new Rebuild(readModel, processed, seconds, null, true);
             }
             Thread.sleep(POLL.toMillis());
         }
