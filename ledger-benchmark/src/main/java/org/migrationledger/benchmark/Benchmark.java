@@ -76,6 +76,7 @@ public final class Benchmark implements Callable<Integer> {
             LedgerProcess.Launch launch = new LedgerProcess.Launch(
                     serviceJar, jvmOptions, database, work.resolve("tokens.txt"), work.resolve("service.log"));
             Report report = new Report();
+            report.writeAsItGoes(output, section != null ? section : preset.name(), header);
             double heap;
             try (LedgerProcess service = LedgerProcess.start(launch, tokens)) {
                 report.figure(
@@ -83,7 +84,8 @@ public final class Benchmark implements Callable<Integer> {
                 RawPostgres raw = new RawPostgres(database);
                 Pipeline pipeline = new Pipeline(service.http(), tokens);
                 // The hash chain's cost on intake: a second service, on a database of its own, that never links.
-                try (ScratchDatabase other = ScratchDatabase.create(server, user, password, keepDatabase);
+                try (ScratchDatabase other =
+                                ScratchDatabase.create(server, user, password, keepDatabase, "_unchained");
                         LedgerProcess unchained = LedgerProcess.start(
                                 new LedgerProcess.Launch(
                                         serviceJar,
@@ -96,6 +98,7 @@ public final class Benchmark implements Callable<Integer> {
                     new IntakeBenchmark(preset, raw, pipeline, new ReadModels(service.http(), tokens))
                             .run(report, service, jfr, new Pipeline(unchained.http(), tokens), unchained);
                 }
+                report.loadAverage("intake");
                 new ScaleBenchmark(preset, database, raw, pipeline, tokens).run(report);
                 heap = service.liveHeapMegabytes();
             }

@@ -41,7 +41,9 @@ final class ScaleBenchmark {
 
     void run(Report report) throws Exception {
         seed(report);
+        report.loadAverage("seeding and catching up");
         reads(report);
+        report.loadAverage("the reads");
         double sequentialRead = raw.sequentialReadRate();
         report.rate("raw: paged sequential read of the event store, rows/s", sequentialRead, sequentialRead);
         for (String readModel : readModels.names()) {
@@ -59,7 +61,9 @@ final class ScaleBenchmark {
             }
             readModels.awaitCaughtUp(CATCH_UP);
         }
+        report.loadAverage("the rebuilds");
         upcasting(report);
+        report.loadAverage("the upcasting rebuilds");
     }
 
     private void seed(Report report) throws Exception {
