@@ -68,10 +68,35 @@ final class DriftJudge {
      */
     private final Map<String, Optional<String>> highestApplied = new HashMap<>();
 
+    /**
+     * Each known version's place in {@link VersionOrder}, versions that order as equal sharing one: sorted once, so
+     * that a replay compares integers, not version strings parsed again at every comparison.
+     */
+    private final Map<String, Integer> versionRanks = new HashMap<>();
+
     DriftJudge(List<String> path, Map<String, Migration> migrations) {
         this.path = List.copyOf(path);
         this.migrations = migrations;
         path.forEach(env -> statuses.put(env, new LinkedHashMap<>()));
+        String previous = null;
+        int rank = 0;
+        for (String version : migrations.values().stream()
+                .map(Migration::version)
+                .filter(v -> v != null)
+                .distinct()
+                .sorted(VersionOrder.INSTANCE)
+                .toList()) {
+            if (previous != null && VersionOrder.INSTANCE.compare(previous, version) != 0) {
+                rank++;
+            }
+            versionRanks.put(version, rank);
+            previous = version;
+        }
+    }
+
+    /** {@link VersionOrder} for the versions of known migrations (the only ones a replay compares). */
+    private int compareVersions(String one, String other) {
+        return Integer.compare(versionRanks.get(one), versionRanks.get(other));
     }
 
     Judgement judge(List<Step> steps) {
@@ -144,8 +169,8 @@ final class DriftJudge {
                 : statusOf(step.environment()).entrySet().stream()
                         .filter(e -> e.getValue().kind() == StepKind.APPLIED
                                 && !e.getKey().equals(step.migrationId()))
-                        .filter(e -> versionOf(e.getKey()) != null
-                                && VersionOrder.INSTANCE.compare(versionOf(e.getKey()), version) > 0)
+                        .filter(e ->
+                                versionOf(e.getKey()) != null && compareVersions(versionOf(e.getKey()), version) > 0)
                         .map(Map.Entry::getKey)
                         .findFirst()
                         .orElse(null);
@@ -160,7 +185,7 @@ final class DriftJudge {
         String earlier = path.get(index - 1);
         String here = currentVersion(env);
         String there = currentVersion(earlier);
-        if (here == null || (there != null && VersionOrder.INSTANCE.compare(here, there) <= 0)) {
+        if (here == null || (there != null && compareVersions(here, there) <= 0)) {
             return Optional.empty();
         }
         if (there == null && unknown(earlier) && onlyImported(env)) {
@@ -349,14 +374,14 @@ final class DriftJudge {
                                 .filter(e -> e.getValue().kind() == StepKind.APPLIED)
                                 .map(e -> versionOf(e.getKey()))
                                 .filter(v -> v != null)
-                                .max(VersionOrder.INSTANCE))
+                                .max(this::compareVersions))
                 .orElse(null);
     }
 
     /** Whether a migration with a version above {@code version} is applied in the environment. */
     private boolean higherApplied(String env, String version) {
         String highest = currentVersion(env);
-        return highest != null && VersionOrder.INSTANCE.compare(highest, version) > 0;
+        return highest != null && compareVersions(highest, version) > 0;
     }
 
     /** The ledger has no fact at all about the environment: neither reported nor imported. */
@@ -385,7 +410,7 @@ final class DriftJudge {
             return;
         }
         if (status.kind() == StepKind.APPLIED) {
-            if (highest.isEmpty() || VersionOrder.INSTANCE.compare(version, highest.get()) > 0) {
+            if (highest.isEmpty() || compareVersions(version, highest.get()) > 0) {
                 highestApplied.put(step.environment(), Optional.of(version));
             }
         } else if (before != null && before.kind() == StepKind.APPLIED) {
