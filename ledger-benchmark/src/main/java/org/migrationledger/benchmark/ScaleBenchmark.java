@@ -73,7 +73,6 @@ final class ScaleBenchmark {
         long copied = seeder.copyTemplate("orders", preset.copies(), false);
         copied += seeder.replicateTemplate(LARGE, preset.largeMigrations(), preset.templateMigrations());
         double seeded = (System.nanoTime() - start) / 1e9;
-        double caughtUp = readModels.awaitCaughtUp(CATCH_UP);
         report.figure(
                 "history at scale: databases / migrations / events in the store",
                 "%,d / %,d / %,d".formatted(preset.databasesAtScale(), preset.migrationsAtScale(), storedEvents()));
@@ -81,7 +80,11 @@ final class ScaleBenchmark {
                 "seeding (s): the template over HTTP; then %,d events copied from it inside the server (the copies and the largest database)"
                         .formatted(copied),
                 Report.number(delivered) + "; " + Report.number(seeded - delivered));
-        report.figure("read models catching up after the copies (s, all read models at once)", Report.number(caughtUp));
+        double caughtUp = readModels.awaitCaughtUp(CATCH_UP);
+        report.figure(
+                "read models catching up after the copies (s, all read models at once; %,d events/s each)"
+                        .formatted(Math.round(storedEvents() / caughtUp)),
+                Report.number(caughtUp));
     }
 
     private long storedEvents() throws SQLException {
