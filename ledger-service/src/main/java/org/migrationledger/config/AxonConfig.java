@@ -6,10 +6,6 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
-import org.axonframework.eventhandling.EventBusSpanFactory;
-import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -17,10 +13,7 @@ import org.migrationledger.api.events.EventMetadata;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/**
- * Axon wiring: retries on concurrent appends, the metadata events inherit, and an event store whose read-model
- * processors each read their own stream.
- */
+/** Command-side Axon wiring: retries on concurrent appends, and the metadata events inherit. */
 @Configuration(proxyBeanMethods = false)
 class AxonConfig {
 
@@ -54,22 +47,5 @@ class AxonConfig {
                 EventMetadata.SOURCE_TOOL,
                 EventMetadata.SOURCE_RUN_URL,
                 EventMetadata.CORRELATION_ID);
-    }
-
-    /**
-     * As Axon's auto-configured store, but without the shared in-memory stream ({@code optimizeEventConsumption}) that
-     * tailing processors read from: while seven read models caught up with a million events at different speeds, its
-     * linked list held 300 k events (EmbeddedEventStore$Node) between the slowest and the fastest, filled the 512 MB
-     * heap and stalled the service in GC (docs/benchmarks.md). Each processor reads its own pages from the database
-     * instead, which is what a catching-up processor does anyway.
-     */
-    @Bean
-    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration axon) {
-        return EmbeddedEventStore.builder()
-                .storageEngine(storageEngine)
-                .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
-                .spanFactory(axon.getComponent(EventBusSpanFactory.class))
-                .optimizeEventConsumption(false)
-                .build();
     }
 }
