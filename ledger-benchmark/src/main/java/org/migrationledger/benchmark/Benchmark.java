@@ -61,6 +61,12 @@ public final class Benchmark implements Callable<Integer> {
     @Option(names = "--keep-database", description = "leave the run's database on the server")
     boolean keepDatabase;
 
+    @Option(
+            names = "--skip-intake",
+            description =
+                    "leave out the intake rounds (raw and service): only the history at scale, its reads and rebuilds")
+    boolean skipIntake;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Benchmark()).execute(args));
     }
@@ -76,14 +82,31 @@ public final class Benchmark implements Callable<Integer> {
             LedgerProcess.Launch launch = new LedgerProcess.Launch(
                     serviceJar, jvmOptions, database, work.resolve("tokens.txt"), work.resolve("service.log"));
             Report report = new Report();
+            report.writeAsItGoes(output, section != null ? section : preset.name(), header);
             double heap;
             try (LedgerProcess service = LedgerProcess.start(launch, tokens)) {
                 report.figure(
                         "start-up on an empty store (s, until health is UP)", Report.number(service.startSeconds()));
                 RawPostgres raw = new RawPostgres(database);
                 Pipeline pipeline = new Pipeline(service.http(), tokens);
-                new IntakeBenchmark(preset, raw, pipeline, new ReadModels(service.http(), tokens))
-                        .run(report, service, jfr);
+                if (!skipIntake) {
+                    // The hash chain's cost on intake: a second service, on a database of its own, that never links.
+                    try (ScratchDatabase other =
+                                    ScratchDatabase.create(server, user, password, keepDatabase, "_unchained");
+                            LedgerProcess unchained = LedgerProcess.start(
+                                    new LedgerProcess.Launch(
+                                            serviceJar,
+                                            jvmOptions,
+                                            other,
+                                            launch.tokenFile(),
+                                            work.resolve("service-unchained.log"),
+                                            List.of("--ledger.chain.interval=3650d")),
+                                    tokens)) {
+                        new IntakeBenchmark(preset, raw, pipeline, new ReadModels(service.http(), tokens))
+                                .run(report, service, jfr, new Pipeline(unchained.http(), tokens), unchained);
+                    }
+                    report.loadAverage("intake");
+                }
                 new ScaleBenchmark(preset, database, raw, pipeline, tokens).run(report);
                 heap = service.liveHeapMegabytes();
             }

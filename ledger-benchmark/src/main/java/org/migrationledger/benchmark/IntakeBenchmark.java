@@ -28,14 +28,20 @@ final class IntakeBenchmark {
         this.readModels = readModels;
     }
 
-    /** @param profile where to record a JFR profile of the service during the rounds; null for none */
-    void run(Report report, LedgerProcess service, Path profile) throws Exception {
+    /**
+     * @param profile where to record a JFR profile of the service during the rounds; null for none
+     * @param unchained a service on a store of its own that never links its events into the hash chain, measured in the
+     *     same rounds at 1 and 16 clients
+     */
+    void run(Report report, LedgerProcess service, Path profile, Pipeline unchainedPipeline, LedgerProcess unchained)
+            throws Exception {
         List<String> intake = IntStream.rangeClosed(1, preset.intakeDatabases())
                 .mapToObj("intake%03d"::formatted)
                 .toList();
         ApplyWorkload spread = ApplyWorkload.provision(pipeline, intake, preset.intakeMigrations(), MANY);
         ApplyWorkload single =
                 ApplyWorkload.provision(pipeline, List.of("intakeone"), preset.intakeMigrations() * 5, 1);
+        ApplyWorkload offChain = ApplyWorkload.provision(unchainedPipeline, intake, preset.intakeMigrations(), MANY);
         readModels.awaitCaughtUp(Duration.ofMinutes(5));
         Map<String, List<Double>> figures = new LinkedHashMap<>();
         if (profile != null) {
@@ -46,10 +52,15 @@ final class IntakeBenchmark {
             measure(figures, "raw1", () -> raw.appendRate(1, preset.phaseSeconds()));
             measure(figures, "apply1", () -> rate(figures, "apply1", service, spread.clients(1, false), 1));
             measure(figures, "idem1", () -> rate(figures, "idem1", service, spread.clients(1, true), 1));
+            measure(figures, "nochain1", () -> rate(figures, "nochain1", unchained, offChain.clients(1, false), 1));
             measure(figures, "raw16", () -> raw.appendRate(MANY, preset.phaseSeconds()));
             measure(figures, "apply16", () -> rate(figures, "apply16", service, spread.clients(MANY, false), MANY));
             measure(figures, "one16", () -> rate(figures, "one16", service, single.clients(MANY, false), MANY));
             measure(figures, "idem16", () -> rate(figures, "idem16", service, spread.clients(MANY, true), MANY));
+            measure(
+                    figures,
+                    "nochain16",
+                    () -> rate(figures, "nochain16", unchained, offChain.clients(MANY, false), MANY));
         }
         if (profile != null) {
             service.stopRecording();
@@ -64,12 +75,20 @@ final class IntakeBenchmark {
         rate(report, figures, "applies/s, 16 clients on one database", "one16", "raw16");
         rate(report, figures, "applies/s with Idempotency-Key, 1 client", "idem1", "raw1");
         rate(report, figures, "applies/s with Idempotency-Key, 16 clients", "idem16", "raw16");
+        rate(report, figures, "applies/s with the hash chain off, 1 client", "nochain1", "raw1");
+        rate(report, figures, "applies/s with the hash chain off, 16 clients", "nochain16", "raw16");
+        rate(report, figures, "hash chain's cost: applies/s chained ÷ unchained, 1 client", "apply1", "nochain1");
+        rate(report, figures, "hash chain's cost: applies/s chained ÷ unchained, 16 clients", "apply16", "nochain16");
         report.figure(
                 "service CPU per apply (ms): 1 client / 16 clients / 16 on one database",
                 "%s / %s / %s".formatted(cpu(figures, "apply1"), cpu(figures, "apply16"), cpu(figures, "one16")));
         report.figure(
                 "service CPU per apply with Idempotency-Key (ms): 1 client / 16 clients",
                 "%s / %s".formatted(cpu(figures, "idem1"), cpu(figures, "idem16")));
+        report.figure(
+                "service CPU per apply with the hash chain off (ms): 1 client / 16 clients (the chainer runs apart from"
+                        + " the apply, in the same JVM)",
+                "%s / %s".formatted(cpu(figures, "nochain1"), cpu(figures, "nochain16")));
         long lag = readModels.totalLag();
         double catchUp = readModels.awaitCaughtUp(Duration.ofMinutes(10));
         report.figure("read-model lag at the end of intake (events, all read models)", Long.toString(lag));

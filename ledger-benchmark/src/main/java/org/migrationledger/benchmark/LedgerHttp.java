@@ -67,6 +67,10 @@ final class LedgerHttp {
         return send(request(path, token).POST(json(body)).build());
     }
 
+    Answer delete(String path, String token) {
+        return send(request(path, token).DELETE().build());
+    }
+
     /** A write as a retrying pipeline sends it: with a fresh {@code Idempotency-Key}. */
     Answer postIdempotent(String path, String token, Object body) {
         return send(request(path, token)

@@ -33,8 +33,22 @@ final class LedgerProcess implements AutoCloseable {
         this.startSeconds = startSeconds;
     }
 
-    /** Settings of one service start: the jar, JVM options, database, token file and log. */
-    record Launch(Path jar, List<String> jvmOptions, ScratchDatabase database, Path tokenFile, Path log) {}
+    /**
+     * Settings of one service start: the jar, JVM options, database, token file and log, and settings of the service
+     * ({@code --name=value}) beyond those.
+     */
+    record Launch(
+            Path jar,
+            List<String> jvmOptions,
+            ScratchDatabase database,
+            Path tokenFile,
+            Path log,
+            List<String> settings) {
+
+        Launch(Path jar, List<String> jvmOptions, ScratchDatabase database, Path tokenFile, Path log) {
+            this(jar, jvmOptions, database, tokenFile, log, List.of());
+        }
+    }
 
     static LedgerProcess start(Launch launch, Principals tokens) throws IOException, InterruptedException {
         int port = freePort();
@@ -49,6 +63,7 @@ final class LedgerProcess implements AutoCloseable {
                 "--spring.datasource.username=" + launch.database().user(),
                 "--spring.datasource.password=" + launch.database().password(),
                 "--ledger.security.token-file=" + launch.tokenFile()));
+        command.addAll(launch.settings());
         long begin = System.nanoTime();
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

@@ -45,11 +45,24 @@ final class ReadModels {
         return total;
     }
 
+    /**
+     * The lag, or -1 when the metrics did not answer in time: a service replaying a million events on a saturated
+     * machine may not, and that is no reason to give up the wait.
+     */
+    private long lagOrUnknown() {
+        try {
+            return totalLag();
+        } catch (java.io.UncheckedIOException e) {
+            System.out.println("  (metrics did not answer: " + e.getMessage() + "; waiting on)");
+            return -1;
+        }
+    }
+
     /** Waits until every read model has processed the whole store; answers the seconds it took. */
     double awaitCaughtUp(Duration timeout) throws InterruptedException {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
-        while (totalLag() > 0) {
+        while (lagOrUnknown() != 0) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("Read models still " + totalLag() + " events behind after " + timeout);
             }
@@ -63,7 +76,7 @@ final class ReadModels {
      *
      * @param difference what the comparison with the old generation found, when it found the two different; null
      */
-    record Rebuild(String readModel, long events, double seconds, String difference) {
+    record Rebuild(String readModel, long events, double seconds, String difference, boolean cancelled) {
         double eventsPerSecond() {
             return events / seconds;
         }
@@ -74,6 +87,14 @@ final class ReadModels {
      * rebuild started (switching over after that is a comparison, not a replay, and is not counted).
      */
     Rebuild rebuild(String readModel, Duration timeout) throws InterruptedException {
+        return rebuild(readModel, timeout, 0);
+    }
+
+    /**
+     * As {@link #rebuild(String, Duration)}, but when {@code windowSeconds} is positive and the replay lasts longer, its
+     * rate so far is taken (events processed over the time) and the rebuild is cancelled.
+     */
+    Rebuild rebuild(String readModel, Duration timeout, double windowSeconds) throws InterruptedException {
         long start = System.nanoTime();
         JsonNode started = http.post(ADMIN + "/" + readModel + "/rebuilds", tokens.admin(), Map.of())
                 .requireOk("rebuild " + readModel)
@@ -87,9 +108,16 @@ final class ReadModels {
             boolean replayed = progress == null || progress.isNull()
                     ? status.get("activeGeneration").asInt() == generation
                     : progress.get("processed").asLong() >= target;
+            double seconds = (System.nanoTime() - start) / 1e9;
             if (replayed) {
-                double seconds = (System.nanoTime() - start) / 1e9;
-                return new Rebuild(readModel, target, seconds, awaitSwitched(readModel, generation, deadline));
+                return new Rebuild(readModel, target, seconds, awaitSwitched(readModel, generation, deadline), false);
+            }
+            if (windowSeconds > 0 && seconds > windowSeconds && progress != null && !progress.isNull()) {
+                // processed is a global index: the replay starts at the store's first event, so about the events read
+                long processed = progress.get("processed").asLong();
+                http.delete(ADMIN + "/" + readModel + "/rebuilds", tokens.admin())
+                        .requireOk("cancel the rebuild of " + readModel);
+                return new Rebuild(readModel, processed, seconds, null, true);
             }
             Thread.sleep(POLL.toMillis());
         }

@@ -13,8 +13,8 @@ final class ReadProbes {
     /** One endpoint on one database. */
     record Probe(String name, Supplier<LedgerHttp.Answer> call) {}
 
-    /** What one probe measured; {@code failures} counts answers that were not 2xx. */
-    record Measured(String name, double p50Millis, double p99Millis, long maxBytes, int failures) {}
+    /** What one probe measured; {@code failures} counts answers that were not 2xx, {@code samples} the answers. */
+    record Measured(String name, double p50Millis, double p99Millis, long maxBytes, int failures, int samples) {}
 
     private ReadProbes() {}
 
@@ -38,25 +38,30 @@ final class ReadProbes {
                 new Probe("POST gate" + label, () -> pipeline.gate(database, production, migrations)));
     }
 
-    static List<Measured> measure(List<Probe> probes, int samples) {
+    /** Asks each probe {@code samples} times, or as often as fits in {@code seconds} when that is fewer. */
+    static List<Measured> measure(List<Probe> probes, int samples, double seconds) {
         List<Measured> measured = new ArrayList<>();
         for (Probe probe : probes) {
             probe.call().get();
-            double[] millis = new double[samples];
+            double[] asked = new double[samples];
             long maxBytes = 0;
             int failures = 0;
-            for (int i = 0; i < samples; i++) {
+            long deadline = System.nanoTime() + (long) (seconds * 1e9);
+            int count = 0;
+            for (int i = 0; i < samples && (i < 2 || System.nanoTime() < deadline); i++, count++) {
                 LedgerHttp.Answer answer = probe.call().get();
-                millis[i] = answer.nanos() / 1e6;
+                asked[i] = answer.nanos() / 1e6;
                 maxBytes = Math.max(maxBytes, answer.body().length);
                 failures += answer.ok() ? 0 : 1;
             }
+            double[] millis = java.util.Arrays.copyOf(asked, count);
             measured.add(new Measured(
                     probe.name(),
                     Latencies.percentile(millis, 50),
                     Latencies.percentile(millis, 99),
                     maxBytes,
-                    failures));
+                    failures,
+                    count));
         }
         return measured;
     }

@@ -19,6 +19,24 @@ final class Report {
 
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private Path partialFile;
+    private String partialConfiguration;
+    private String partialHeader;
+
+    /**
+     * Writes the table so far into the file after every figure and note, marked unfinished: a long run stopped
+     * half-way still leaves what it measured.
+     */
+    void writeAsItGoes(Path file, String configuration, String header) {
+        this.partialFile = file;
+        this.partialConfiguration = configuration;
+        this.partialHeader = header;
+    }
+
+    /** Notes the load average now, after the stage named: the machine is shared, and its load bounds the figures. */
+    void loadAverage(String after) {
+        note("Load average after " + after + ": " + Machine.loadAverage());
+    }
 
     void rate(String figure, double value, double baseline) {
         rate(figure, value, baseline, value / baseline);
@@ -27,16 +45,19 @@ final class Report {
     void rate(String figure, double value, double baseline, double ratio) {
         rows.add(new Row(figure, number(value), number(baseline), percent(ratio)));
         print(rows.get(rows.size() - 1));
+        checkpoint();
     }
 
     void figure(String figure, String value) {
         rows.add(new Row(figure, value, "", ""));
         print(rows.get(rows.size() - 1));
+        checkpoint();
     }
 
     void note(String note) {
         notes.add(note);
         System.out.println("  note: " + note);
+        checkpoint();
     }
 
     static String number(double value) {
@@ -75,6 +96,17 @@ final class Report {
                 ? existing.substring(0, from) + section + existing.substring(to + end.length())
                 : existing.stripTrailing() + "\n\n" + section + "\n";
         Files.writeString(file, updated, StandardCharsets.UTF_8);
+    }
+
+    private void checkpoint() {
+        if (partialFile == null) {
+            return;
+        }
+        try {
+            write(partialFile, partialConfiguration, partialHeader + "- **Unfinished**: the run was still going.\n");
+        } catch (IOException e) {
+            System.out.println("  (could not write the table so far: " + e.getMessage() + ")");
+        }
     }
 
     private static void print(Row row) {

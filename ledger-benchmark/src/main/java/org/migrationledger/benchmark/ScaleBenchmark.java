@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 
 /**
@@ -42,13 +41,18 @@ final class ScaleBenchmark {
 
     void run(Report report) throws Exception {
         seed(report);
+        report.loadAverage("seeding and catching up");
         reads(report);
+        report.loadAverage("the reads");
         double sequentialRead = raw.sequentialReadRate();
         report.rate("raw: paged sequential read of the event store, rows/s", sequentialRead, sequentialRead);
         for (String readModel : readModels.names()) {
-            ReadModels.Rebuild rebuild = readModels.rebuild(readModel, CATCH_UP);
+            ReadModels.Rebuild rebuild = readModels.rebuild(readModel, CATCH_UP, preset.rebuildSeconds());
             report.rate(
-                    "rebuild of %s, events/s (%,d events)".formatted(readModel, rebuild.events()),
+                    (rebuild.cancelled()
+                                    ? "rebuild of %s, events/s (first %,d events in %.0f s, then cancelled)"
+                                    : "rebuild of %s, events/s (%,d events in %.0f s)")
+                            .formatted(readModel, rebuild.events(), rebuild.seconds()),
                     rebuild.eventsPerSecond(),
                     sequentialRead);
             if (rebuild.difference() != null) {
@@ -57,25 +61,30 @@ final class ScaleBenchmark {
             }
             readModels.awaitCaughtUp(CATCH_UP);
         }
+        report.loadAverage("the rebuilds");
         upcasting(report);
+        report.loadAverage("the upcasting rebuilds");
     }
 
     private void seed(Report report) throws Exception {
         long start = System.nanoTime();
-        CompletableFuture<Void> large =
-                CompletableFuture.runAsync(() -> HistorySeeder.deliver(pipeline, LARGE, preset.largeMigrations()));
         HistorySeeder.deliver(pipeline, HistorySeeder.TEMPLATE, preset.templateMigrations());
+        double delivered = (System.nanoTime() - start) / 1e9;
         long copied = seeder.copyTemplate("orders", preset.copies(), false);
-        large.join();
+        copied += seeder.replicateTemplate(LARGE, preset.largeMigrations(), preset.templateMigrations());
         double seeded = (System.nanoTime() - start) / 1e9;
-        double caughtUp = readModels.awaitCaughtUp(CATCH_UP);
         report.figure(
                 "history at scale: databases / migrations / events in the store",
                 "%,d / %,d / %,d".formatted(preset.databasesAtScale(), preset.migrationsAtScale(), storedEvents()));
         report.figure(
-                "seeding (s): template and largest database over HTTP, %,d copied events in SQL".formatted(copied),
-                Report.number(seeded));
-        report.figure("read models catching up after the copies (s, all read models at once)", Report.number(caughtUp));
+                "seeding (s): the template over HTTP; then %,d events copied from it inside the server (the copies and the largest database)"
+                        .formatted(copied),
+                Report.number(delivered) + "; " + Report.number(seeded - delivered));
+        double caughtUp = readModels.awaitCaughtUp(CATCH_UP);
+        report.figure(
+                "read models catching up after the copies (s, all read models at once; %,d events/s each)"
+                        .formatted(Math.round(storedEvents() / caughtUp)),
+                Report.number(caughtUp));
     }
 
     private long storedEvents() throws SQLException {
@@ -88,7 +97,7 @@ final class ScaleBenchmark {
         List<ReadProbes.Probe> probes = new ArrayList<>();
         probes.addAll(ReadProbes.probes(http, pipeline, tokens, LARGE, preset.largeMigrations()));
         probes.addAll(ReadProbes.probes(http, pipeline, tokens, "orders0001", preset.templateMigrations()));
-        List<ReadProbes.Measured> idle = ReadProbes.measure(probes, preset.readSamples());
+        List<ReadProbes.Measured> idle = ReadProbes.measure(probes, preset.readSamples(), preset.probeSeconds());
         List<String> writers = IntStream.rangeClosed(1, WRITERS * 2)
                 .mapToObj("loaded%03d"::formatted)
                 .toList();
@@ -98,7 +107,7 @@ final class ScaleBenchmark {
         List<ReadProbes.Measured> loaded;
         double writeRate;
         try {
-            loaded = ReadProbes.measure(probes, preset.readSamples());
+            loaded = ReadProbes.measure(probes, preset.readSamples(), preset.probeSeconds());
         } finally {
             writeRate = writing.stop();
             writing.close();
@@ -109,7 +118,7 @@ final class ScaleBenchmark {
             ReadProbes.Measured busy = loaded.get(i);
             report.figure(
                     quiet.name() + ": p50 / p99 ms idle → under write load; largest answer",
-                    "%s / %s → %s / %s; %,d B%s"
+                    "%s / %s → %s / %s; %,d B%s%s"
                             .formatted(
                                     Report.number(quiet.p50Millis()),
                                     Report.number(quiet.p99Millis()),
@@ -118,6 +127,10 @@ final class ScaleBenchmark {
                                     Math.max(quiet.maxBytes(), busy.maxBytes()),
                                     quiet.failures() + busy.failures() > 0
                                             ? " (" + (quiet.failures() + busy.failures()) + " not 2xx)"
+                                            : "",
+                                    Math.min(quiet.samples(), busy.samples()) < preset.readSamples()
+                                            ? " (%d → %d samples: %.0f s each)"
+                                                    .formatted(quiet.samples(), busy.samples(), preset.probeSeconds())
                                             : ""));
         }
         report.figure(
@@ -134,20 +147,21 @@ final class ScaleBenchmark {
     private void upcasting(Report report) throws Exception {
         String readModel = "version-history";
         ReadModels.Rebuild current = medianRebuild(readModel);
-        long legacy = seeder.copyTemplate("legacy", preset.copies(), true);
+        // As many old events as a tenth of the store at most: enough to price them, few enough to replay twice.
+        long legacy = seeder.copyTemplate("legacy", Math.min(preset.copies(), 99), true);
         readModels.awaitCaughtUp(CATCH_UP);
         ReadModels.Rebuild mixed = medianRebuild(readModel);
         double perCurrentEvent = current.seconds() / current.events();
         double perLegacyEvent = (mixed.seconds() - current.seconds()) / (mixed.events() - current.events());
         report.figure(
                 "replay with %,d old-revision events: upcasting overhead per event (%s rebuild, median of %d: %.1f s → %.1f s)"
-                        .formatted(legacy, readModel, preset.rounds(), current.seconds(), mixed.seconds()),
+                        .formatted(legacy, readModel, preset.upcastingRounds(), current.seconds(), mixed.seconds()),
                 Report.percent(perLegacyEvent / perCurrentEvent - 1));
     }
 
     private ReadModels.Rebuild medianRebuild(String readModel) throws Exception {
         List<ReadModels.Rebuild> rebuilds = new ArrayList<>();
-        for (int round = 0; round < preset.rounds(); round++) {
+        for (int round = 0; round < preset.upcastingRounds(); round++) {
             rebuilds.add(readModels.rebuild(readModel, CATCH_UP));
             readModels.awaitCaughtUp(CATCH_UP);
         }

@@ -26,7 +26,14 @@ final class ScratchDatabase implements AutoCloseable {
 
     /** @param serverUrl a JDBC URL of the server without a database, e.g. {@code jdbc:postgresql://127.0.0.1:5432/} */
     static ScratchDatabase create(String serverUrl, String user, String password, boolean keep) throws SQLException {
-        String name = "ledger_bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"));
+        return create(serverUrl, user, password, keep, "");
+    }
+
+    /** @param suffix appended to the name, for a second database of the same run */
+    static ScratchDatabase create(String serverUrl, String user, String password, boolean keep, String suffix)
+            throws SQLException {
+        String name =
+                "ledger_bench_" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss")) + suffix;
         ScratchDatabase database = new ScratchDatabase(serverUrl, user, password, name, keep);
         database.onServer("create database " + name);
         // A run stopped with Ctrl-C leaves no database behind either (dropping twice is harmless).

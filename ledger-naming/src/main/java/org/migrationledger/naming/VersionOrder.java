@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The one order of versions, for Flyway's file versions ({@code 1.2}, {@code 2_1}, 20-digit timestamps) and the
@@ -14,6 +15,11 @@ import java.util.List;
 public final class VersionOrder implements Comparator<String> {
 
     public static final VersionOrder INSTANCE = new VersionOrder();
+
+    // Compiled once: String.split compiles a pattern of more than one character on every call, and versions are
+    // compared for every apply and gate, thousands of times per drift judgement of a long history.
+    private static final Pattern CORE_END = Pattern.compile("[-+]");
+    private static final Pattern PART_SEPARATOR = Pattern.compile("[._]");
 
     private VersionOrder() {}
 
@@ -75,7 +81,7 @@ public final class VersionOrder implements Comparator<String> {
     }
 
     private static String core(String version) {
-        return version == null ? null : version.split("[-+]", 2)[0];
+        return version == null ? null : CORE_END.split(version, 2)[0];
     }
 
     private static String preRelease(String version) {
@@ -89,7 +95,7 @@ public final class VersionOrder implements Comparator<String> {
         if (core == null || core.isEmpty()) {
             return null;
         }
-        String[] pieces = core.split("[._]", -1);
+        String[] pieces = PART_SEPARATOR.split(core, -1);
         if (!Arrays.stream(pieces).allMatch(VersionOrder::isDigits)) {
             return null;
         }

@@ -2,6 +2,7 @@ package org.migrationledger.query;
 
 import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.migrationledger.api.queries.DatabasePageView;
 import org.migrationledger.api.queries.DatabaseSummaryView;
@@ -53,7 +54,11 @@ class FleetController {
         long position = ReadYourWrites.position(minPosition);
         boolean fresh = reads.await(READ_MODEL, position);
         DatabasePageView page = reads.query(query, DatabasePageView.class);
-        List<FleetEntry> entries = page.databases().stream().map(this::entry).toList();
+        Map<String, Map<String, Long>> counts = drift.of(
+                page.databases().stream().map(DatabaseSummaryView::database).toList());
+        List<FleetEntry> entries = page.databases().stream()
+                .map(summary -> entry(summary, counts.get(summary.database())))
+                .toList();
         return ReadYourWrites.withStaleness(
                 ResponseEntity.ok(),
                 position,
@@ -72,7 +77,7 @@ class FleetController {
                 READ_MODEL, minPosition, new GetDatabase(db), DatabaseSummaryView.class, Unknown.database(db));
         return ResponseEntity.status(answer.getStatusCode())
                 .headers(answer.getHeaders())
-                .body(entry(answer.getBody()));
+                .body(entry(answer.getBody(), drift.of(List.of(db)).get(db)));
     }
 
     /**
@@ -105,9 +110,8 @@ class FleetController {
                 Unknown.migration(db, id));
     }
 
-    private FleetEntry entry(DatabaseSummaryView summary) {
-        return new FleetEntry(
-                summary.database(), summary.environments(), drift.of(summary.database()), summary.awaitingApproval());
+    private static FleetEntry entry(DatabaseSummaryView summary, Map<String, Long> openDrift) {
+        return new FleetEntry(summary.database(), summary.environments(), openDrift, summary.awaitingApproval());
     }
 
     private static String nameFilter(String name) {

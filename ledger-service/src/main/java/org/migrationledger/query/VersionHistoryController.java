@@ -4,11 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.migrationledger.api.queries.GetVersionHistory;
 import org.migrationledger.api.queries.VersionHistoryView;
-import org.migrationledger.web.InvalidRequestException;
 import org.migrationledger.web.LedgerName;
 import org.migrationledger.web.ReadYourWrites;
 import org.migrationledger.web.Unknown;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,23 +45,9 @@ class VersionHistoryController {
                 db,
                 env,
                 ReadYourWrites.instant("at", at),
-                within("offset", offset, 0, Integer.MAX_VALUE, 0),
-                within("limit", limit, 1, MAX_LIMIT, GetVersionHistory.DEFAULT_LIMIT));
+                PageParameter.within("offset", offset, 0, Integer.MAX_VALUE, 0),
+                PageParameter.within("limit", limit, 1, MAX_LIMIT, GetVersionHistory.DEFAULT_LIMIT));
         return reads.answer(
                 "version-history", minPosition, query, VersionHistoryView.class, Unknown.environment(db, env));
-    }
-
-    private static int within(String name, Integer value, int min, int max, int absent) {
-        if (value == null) {
-            return absent;
-        }
-        if (value < min || value > max) {
-            throw new InvalidRequestException(
-                    HttpStatus.BAD_REQUEST,
-                    "invalid-request",
-                    name,
-                    name + " must be between " + min + " and " + max + ", not " + value);
-        }
-        return value;
     }
 }

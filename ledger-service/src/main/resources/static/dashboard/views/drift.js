@@ -13,7 +13,8 @@ export function render(report, { path: [db] }) {
   const findings = [...report.findings].sort((a, b) => (ORDER[a.severity] ?? 9) - (ORDER[b.severity] ?? 9));
   return h('section', { 'aria-labelledby': 'drift-title' },
     h('h1', { id: 'drift-title' }, `${db}: drift`), subnav(db, 'drift'),
-    h('p', {}, `Evaluated ${when(report.evaluatedAt)}.`),
+    h('p', {}, `Evaluated ${when(report.evaluatedAt)}.`
+      + (report.total > report.findings.length ? ` Showing the first ${report.findings.length} of ${report.total} findings.` : '')),
     findings.length === 0 ? h('p', { class: 'ok' }, '✔ No open drift.') : h('table', { class: 'grid', id: 'drift-table' },
       h('thead', {}, h('tr', {}, ['Severity', 'Kind', 'Environment', 'Migration', 'Detail'].map((t) => h('th', { scope: 'col' }, t)))),
       h('tbody', {}, findings.map((f) => h('tr', { class: `severity-row-${f.severity.toLowerCase()}` },

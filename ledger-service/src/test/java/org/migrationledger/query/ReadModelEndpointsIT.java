@@ -209,6 +209,30 @@ class ReadModelEndpointsIT extends LedgerServiceIT {
     }
 
     @Test
+    void driftPagesTheReport() {
+        JsonNode whole = get(DB + "/drift?minPosition=" + position, "audrey").body();
+        Reply first = get(DB + "/drift?limit=1", "audrey");
+        Reply second = get(DB + "/drift?limit=1&offset=1", "audrey");
+        Reply badLimit = get(DB + "/drift?limit=501", "audrey");
+        Reply badOffset = get(DB + "/drift?offset=-1", "audrey");
+
+        assertThat(whole.get("total").asInt())
+                .isEqualTo(whole.get("findings").size())
+                .isGreaterThan(1);
+        assertThat(first.body().get("findings")).hasSize(1);
+        assertThat(first.body().get("total").asInt())
+                .isEqualTo(whole.get("total").asInt());
+        assertThat(first.body().get("findings").get(0))
+                .isEqualTo(whole.get("findings").get(0));
+        assertThat(second.body().get("findings").get(0))
+                .isEqualTo(whole.get("findings").get(1));
+        assertThat(badLimit.status()).isEqualTo(400);
+        assertThat(badLimit.text()).contains("limit must be between 1 and 500");
+        assertThat(badOffset.status()).isEqualTo(400);
+        assertThat(badOffset.text()).contains("offset");
+    }
+
+    @Test
     void auditPagesFilterAndExportEveryEvent() {
         Reply page = get("/api/v1/audit/events?database=shop&limit=5&minPosition=" + position, "audrey");
 

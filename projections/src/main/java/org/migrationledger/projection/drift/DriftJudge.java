@@ -12,8 +12,8 @@ import org.migrationledger.api.queries.DriftFindingView;
 import org.migrationledger.naming.VersionOrder;
 
 /**
- * Replays a database's decisions and facts in ledger order and judges what is open drift now. Pure: everything it
- * needs, the clock's reading included, is handed in.
+ * Replays a database's decisions and facts in ledger order and judges what drift they leave open. Pure: everything it
+ * needs is handed in. The time-based kind is judged apart ({@link #pendingTooLong}), as the clock opens it later.
  */
 final class DriftJudge {
 
@@ -37,6 +37,15 @@ final class DriftJudge {
             String error,
             boolean imported) {}
 
+    /** An approved migration not yet applied in the last environment: pending too long once the threshold passed. */
+    record Pending(String migrationId, Instant approvedAt) {}
+
+    /**
+     * What a replay leaves open: the findings that only facts open or close, in report order, and the pending
+     * migrations the clock judges.
+     */
+    record Judgement(List<DriftFindingView> findings, String lastEnvironment, List<Pending> pending) {}
+
     private record Approval(String checksum, Instant at) {}
 
     private record Status(
@@ -50,19 +59,47 @@ final class DriftJudge {
 
     private final List<String> path;
     private final Map<String, Migration> migrations;
-    private final Duration pendingThreshold;
     private final Map<String, Approval> approvals = new HashMap<>();
     private final Map<String, Boolean> rejected = new HashMap<>();
     private final Map<String, Map<String, Status>> statuses = new LinkedHashMap<>();
+    /**
+     * Per environment, the highest version applied there, kept while replaying: without it every apply compared its
+     * version with every migration already there, and a judgement grew with the square of the history.
+     */
+    private final Map<String, Optional<String>> highestApplied = new HashMap<>();
 
-    DriftJudge(List<String> path, Map<String, Migration> migrations, Duration pendingThreshold) {
+    /**
+     * Each known version's place in {@link VersionOrder}, versions that order as equal sharing one: sorted once, so
+     * that a replay compares integers, not version strings parsed again at every comparison.
+     */
+    private final Map<String, Integer> versionRanks = new HashMap<>();
+
+    DriftJudge(List<String> path, Map<String, Migration> migrations) {
         this.path = List.copyOf(path);
         this.migrations = migrations;
-        this.pendingThreshold = pendingThreshold;
         path.forEach(env -> statuses.put(env, new LinkedHashMap<>()));
+        String previous = null;
+        int rank = 0;
+        for (String version : migrations.values().stream()
+                .map(Migration::version)
+                .filter(v -> v != null)
+                .distinct()
+                .sorted(VersionOrder.INSTANCE)
+                .toList()) {
+            if (previous != null && VersionOrder.INSTANCE.compare(previous, version) != 0) {
+                rank++;
+            }
+            versionRanks.put(version, rank);
+            previous = version;
+        }
     }
 
-    List<DriftFindingView> judge(List<Step> steps, Instant now) {
+    /** {@link VersionOrder} for the versions of known migrations (the only ones a replay compares). */
+    private int compareVersions(String one, String other) {
+        return Integer.compare(versionRanks.get(one), versionRanks.get(other));
+    }
+
+    Judgement judge(List<Step> steps) {
         steps.forEach(this::replay);
         List<DriftFindingView> findings = new ArrayList<>();
         for (int index = 0; index < path.size(); index++) {
@@ -72,8 +109,8 @@ final class DriftJudge {
                 findings.addAll(perMigration(index, entry.getKey(), entry.getValue()));
             }
         }
-        findings.addAll(pendingTooLong(now));
-        return findings;
+        String last = path.isEmpty() ? null : path.get(path.size() - 1);
+        return new Judgement(findings, last, pending(last));
     }
 
     /** A switch expression, so that a kind added to {@link StepKind} and not replayed here does not compile. */
@@ -127,13 +164,13 @@ final class DriftJudge {
         }
         boolean unapproved = path.indexOf(step.environment()) > 0 && !approvals.containsKey(step.migrationId());
         String version = versionOf(step.migrationId());
-        String overtaken = version == null
+        String overtaken = version == null || !higherApplied(step.environment(), version)
                 ? null
                 : statusOf(step.environment()).entrySet().stream()
                         .filter(e -> e.getValue().kind() == StepKind.APPLIED
                                 && !e.getKey().equals(step.migrationId()))
-                        .filter(e -> versionOf(e.getKey()) != null
-                                && VersionOrder.INSTANCE.compare(versionOf(e.getKey()), version) > 0)
+                        .filter(e ->
+                                versionOf(e.getKey()) != null && compareVersions(versionOf(e.getKey()), version) > 0)
                         .map(Map.Entry::getKey)
                         .findFirst()
                         .orElse(null);
@@ -148,7 +185,7 @@ final class DriftJudge {
         String earlier = path.get(index - 1);
         String here = currentVersion(env);
         String there = currentVersion(earlier);
-        if (here == null || (there != null && VersionOrder.INSTANCE.compare(here, there) <= 0)) {
+        if (here == null || (there != null && compareVersions(here, there) <= 0)) {
             return Optional.empty();
         }
         if (there == null && unknown(earlier) && onlyImported(env)) {
@@ -299,37 +336,52 @@ final class DriftJudge {
         return status.imported() ? " (per its imported history)" : "";
     }
 
-    private List<DriftFindingView> pendingTooLong(Instant now) {
-        if (path.isEmpty()) {
+    private List<Pending> pending(String last) {
+        if (last == null) {
             return List.of();
         }
-        String last = path.get(path.size() - 1);
-        List<DriftFindingView> findings = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
         approvals.forEach((migrationId, approval) -> {
-            Duration waiting = Duration.between(approval.at(), now);
-            if (!rejected.containsKey(migrationId)
-                    && !statusOf(last).containsKey(migrationId)
-                    && waiting.compareTo(pendingThreshold) > 0) {
-                findings.add(finding(
-                        "PENDING_TOO_LONG",
-                        "LOW",
-                        last,
-                        migrationId,
-                        "%s was approved %s ago (%s) and is still not applied in %s; the threshold is %s."
-                                .formatted(migrationId, human(waiting), approval.at(), last, human(pendingThreshold))));
+            if (!rejected.containsKey(migrationId) && !statusOf(last).containsKey(migrationId)) {
+                pending.add(new Pending(migrationId, approval.at()));
             }
         });
-        findings.sort((a, b) -> a.migrationId().compareTo(b.migrationId()));
-        return findings;
+        pending.sort((a, b) -> a.migrationId().compareTo(b.migrationId()));
+        return pending;
+    }
+
+    /** The finding a pending migration is once it has waited longer than the threshold at {@code now}; else empty. */
+    static Optional<DriftFindingView> pendingTooLong(
+            String migrationId, Instant approvedAt, String lastEnvironment, Instant now, Duration threshold) {
+        Duration waiting = Duration.between(approvedAt, now);
+        if (waiting.compareTo(threshold) <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(finding(
+                "PENDING_TOO_LONG",
+                "LOW",
+                lastEnvironment,
+                migrationId,
+                "%s was approved %s ago (%s) and is still not applied in %s; the threshold is %s."
+                        .formatted(migrationId, human(waiting), approvedAt, lastEnvironment, human(threshold))));
     }
 
     private String currentVersion(String env) {
-        return statusOf(env).entrySet().stream()
-                .filter(e -> e.getValue().kind() == StepKind.APPLIED)
-                .map(e -> versionOf(e.getKey()))
-                .filter(v -> v != null)
-                .max(VersionOrder.INSTANCE)
+        return highestApplied
+                .computeIfAbsent(
+                        env,
+                        k -> statusOf(k).entrySet().stream()
+                                .filter(e -> e.getValue().kind() == StepKind.APPLIED)
+                                .map(e -> versionOf(e.getKey()))
+                                .filter(v -> v != null)
+                                .max(this::compareVersions))
                 .orElse(null);
+    }
+
+    /** Whether a migration with a version above {@code version} is applied in the environment. */
+    private boolean higherApplied(String env, String version) {
+        String highest = currentVersion(env);
+        return highest != null && compareVersions(highest, version) > 0;
     }
 
     /** The ledger has no fact at all about the environment: neither reported nor imported. */
@@ -351,7 +403,20 @@ final class DriftJudge {
     }
 
     private void put(Step step, Status status) {
-        statusOf(step.environment()).put(step.migrationId(), status);
+        Status before = statusOf(step.environment()).put(step.migrationId(), status);
+        Optional<String> highest = highestApplied.get(step.environment());
+        String version = versionOf(step.migrationId());
+        if (highest == null || version == null) {
+            return;
+        }
+        if (status.kind() == StepKind.APPLIED) {
+            if (highest.isEmpty() || compareVersions(version, highest.get()) > 0) {
+                highestApplied.put(step.environment(), Optional.of(version));
+            }
+        } else if (before != null && before.kind() == StepKind.APPLIED) {
+            // A rollback or a failed rerun may have lowered the highest version: found again when next asked.
+            highestApplied.remove(step.environment());
+        }
     }
 
     private String versionOf(String migrationId) {

@@ -1,9 +1,13 @@
 package org.migrationledger.projection.drift;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.migrationledger.api.events.MigrationApplied;
 import org.migrationledger.api.events.MigrationApplyFailed;
 import org.migrationledger.api.events.MigrationApproved;
@@ -18,12 +22,39 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Writes one generation of the drift read model: the facts and decisions drift is judged from, each keyed by
- * (database, sequence number). Judging happens at query time, against the clock.
+ * (database, sequence number), and the findings they leave open, judged again for every database a processed batch
+ * touched (when the batch commits, so a batch of a thousand events on one database is judged once).
  */
 class DriftProjection extends PathTrackingProjection {
 
+    private final DriftFindings findings;
+
     DriftProjection(JdbcClient jdbc, int generation) {
         super(jdbc, generation, "drift_environment");
+        this.findings = new DriftFindings(jdbc);
+    }
+
+    @Override
+    protected void pathChanged(String database) {
+        judgeLater(database);
+    }
+
+    /**
+     * Judges the database when the unit of work (the processor's batch) prepares to commit, in its transaction; at
+     * once when there is none (a projection fed directly).
+     */
+    private void judgeLater(String database) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            findings.judge(generation, database);
+            return;
+        }
+        UnitOfWork<?> unit = CurrentUnitOfWork.get().root();
+        Set<String> touched = unit.getOrComputeResource(getClass().getName() + "/" + generation, key -> {
+            Set<String> databases = new LinkedHashSet<>();
+            unit.onPrepareCommit(committing -> databases.forEach(db -> findings.judge(generation, db)));
+            return databases;
+        });
+        touched.add(database);
     }
 
     @EventHandler
@@ -33,6 +64,7 @@ class DriftProjection extends PathTrackingProjection {
                         and database_name = ? and migration_id = ? and proposal_sequence <= ?""")
                 .params(sequence, event.checksum(), generation, event.database(), event.migrationId(), sequence)
                 .update();
+        judgeLater(event.database());
     }
 
     @EventHandler
@@ -151,6 +183,7 @@ class DriftProjection extends PathTrackingProjection {
                         checksum,
                         java.sql.Timestamp.from(knownAt))
                 .update();
+        judgeLater(database);
     }
 
     private void decision(
@@ -174,6 +207,7 @@ class DriftProjection extends PathTrackingProjection {
                         fullyApproved,
                         java.sql.Timestamp.from(recordedAt))
                 .update();
+        judgeLater(database);
     }
 
     private void fact(
@@ -214,5 +248,6 @@ class DriftProjection extends PathTrackingProjection {
                         error,
                         imported)
                 .update();
+        judgeLater(database);
     }
 }

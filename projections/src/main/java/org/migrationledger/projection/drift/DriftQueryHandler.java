@@ -1,47 +1,56 @@
 package org.migrationledger.projection.drift;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.axonframework.queryhandling.QueryHandler;
 import org.migrationledger.api.queries.DriftFindingView;
 import org.migrationledger.api.queries.DriftReportView;
 import org.migrationledger.api.queries.FindDrift;
 import org.migrationledger.api.queries.FindOpenDrift;
+import org.migrationledger.api.queries.FindOpenDriftCounts;
+import org.migrationledger.api.queries.OpenDriftCountsView;
 import org.migrationledger.api.queries.OpenDriftView;
 import org.migrationledger.projection.rebuild.Generations;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Judges drift at query time from the active generation, with the injected clock for the time-based findings. */
+/**
+ * Answers drift from the findings the projection stored for the active generation: a page of the report, the gate's
+ * environment, the fleet's counts. The injected clock opens the time-based findings.
+ */
 @Component
 @EnableConfigurationProperties(DriftSettings.class)
 class DriftQueryHandler {
 
-    private final JdbcClient jdbc;
     private final Generations generations;
     private final DriftSettings settings;
     private final Clock clock;
     private final List<DriftSource> sources;
+    private final DriftFindings findings;
+    private final TransactionTemplate transactions;
     private final List<DriftReview> reviews;
 
-    DriftQueryHandler(JdbcClient jdbc, Generations generations, DriftSettings settings, Clock clock) {
-        this(jdbc, generations, settings, clock, List.of(), List.of());
-    }
-
     DriftQueryHandler(
-            JdbcClient jdbc, Generations generations, DriftSettings settings, Clock clock, List<DriftSource> sources) {
-        this(jdbc, generations, settings, clock, sources, List.of());
+            JdbcClient jdbc,
+            Generations generations,
+            DriftSettings settings,
+            Clock clock,
+            PlatformTransactionManager transactionManager) {
+        this(jdbc, generations, settings, clock, transactionManager, List.of(), List.of());
     }
 
     /**
-     * @param sources read models that judge more kinds of drift (observed schemas); their findings are appended
+     * @param sources read models that judge more kinds of drift (observed schemas, unproposed facts); their findings
+     *     follow the stored ones
      * @param reviews read models that review the merged findings (decisions that end migrations, acknowledgements)
      */
     @Autowired
@@ -50,9 +59,11 @@ class DriftQueryHandler {
             Generations generations,
             DriftSettings settings,
             Clock clock,
+            PlatformTransactionManager transactionManager,
             List<DriftSource> sources,
             List<DriftReview> reviews) {
-        this.jdbc = jdbc;
+        this.findings = new DriftFindings(jdbc);
+        this.transactions = new TransactionTemplate(transactionManager);
         this.generations = generations;
         this.settings = settings;
         this.clock = clock;
@@ -62,29 +73,34 @@ class DriftQueryHandler {
 
     @QueryHandler
     Optional<DriftReportView> handle(FindDrift query) {
-        return report(query.database(), sources);
-    }
-
-    /** The drift report with the findings of the given sources merged in; empty for an unregistered database. */
-    private Optional<DriftReportView> report(String database, List<DriftSource> merged) {
+        String database = query.database();
         int generation = generations.active(DriftReadModel.NAME);
-        List<String> path =
-                jdbc.sql("""
-                        select environment from drift_environment where generation = ?
-                        and database_name = ? order by path_position""").params(generation, database).query(String.class).list();
-        if (path.isEmpty()) {
+        if (findings.path(generation, database).isEmpty()) {
             return Optional.empty();
         }
+        judgedNow(generation, database);
         var now = clock.instant();
-        var findings =
-                new ArrayList<>(new DriftJudge(path, migrations(generation, database), settings.pendingThreshold())
-                        .judge(steps(generation, database), now));
-        merged.forEach(source -> findings.addAll(source.findings(database)));
-        List<DriftFindingView> reviewed = findings;
-        for (DriftReview review : reviews) {
-            reviewed = review.review(database, reviewed, now);
-        }
-        return Optional.of(new DriftReportView(database, now, reviewed));
+        // The other sources' findings follow the read model's rows: a page past those rows is made of them.
+        List<DriftFindingView> merged = new ArrayList<>();
+        sources.forEach(source -> merged.addAll(source.findings(database)));
+        DriftFindings.Page stored =
+                findings.page(generation, database, now, settings.pendingThreshold(), query.offset(), query.limit());
+        List<DriftFindingView> page = new ArrayList<>(stored.findings());
+        int mergedFrom = (int) Math.max(0, query.offset() - stored.total());
+        merged.stream()
+                .skip(mergedFrom)
+                .limit(Math.max(0, query.limit() - page.size()))
+                .forEach(page::add);
+        // Reviews (decisions that ended a migration, accepted drift) see the page: what one drops shortens it and the
+        // total, so a page may come out shorter than the limit though more follow.
+        List<DriftFindingView> reviewed = reviewed(database, page, now);
+        return Optional.of(new DriftReportView(
+                database,
+                now,
+                reviewed,
+                stored.total() + merged.size() - (page.size() - reviewed.size()),
+                query.offset(),
+                query.limit()));
     }
 
     @QueryHandler
@@ -93,67 +109,58 @@ class DriftQueryHandler {
             // Asked on every gate call: an environment that drift does not gate needs no drift report at all.
             return new OpenDriftView(query.database(), query.environment(), false, List.of());
         }
-        // Asked on every gate call: sources whose kinds do not gate (by default none of observed reality's) are
-        // skipped.
-        List<DriftSource> gating = sources.stream()
+        int generation = generations.active(DriftReadModel.NAME);
+        judgedNow(generation, query.database());
+        List<DriftFindingView> blocking = new ArrayList<>(findings.inEnvironment(
+                generation,
+                query.database(),
+                query.environment(),
+                settings.gateKinds(),
+                clock.instant(),
+                settings.pendingThreshold()));
+        // Sources whose kinds do not gate (by default none of observed reality's) are not asked.
+        sources.stream()
                 .filter(source -> source.kinds().stream().anyMatch(settings.gateKinds()::contains))
+                .flatMap(source -> source.findings(query.database()).stream())
+                .filter(f -> f.environment().equals(query.environment()))
+                .filter(f -> settings.gateKinds().contains(f.kind()))
+                .forEach(blocking::add);
+        // An accepted finding stays in the report but stops gating until it expires or changes.
+        List<DriftFindingView> gating = reviewed(query.database(), blocking, clock.instant()).stream()
+                .filter(f -> f.acknowledgement() == null)
                 .toList();
-        var blocking = report(query.database(), gating)
-                .map(report -> report.findings().stream()
-                        .filter(f -> f.environment().equals(query.environment()))
-                        .filter(f -> settings.gateKinds().contains(f.kind()))
-                        // An accepted finding stays in the report but stops gating until it expires or changes.
-                        .filter(f -> f.acknowledgement() == null)
-                        .toList())
-                .orElse(List.of());
-        return new OpenDriftView(query.database(), query.environment(), true, blocking);
+        return new OpenDriftView(query.database(), query.environment(), true, gating);
     }
 
-    private Map<String, DriftJudge.Migration> migrations(int generation, String database) {
-        return jdbc
-                .sql("""
-                        select migration_id, version, checksum from drift_migration where generation = ?
-                        and database_name = ?""")
-                .params(generation, database)
-                .query((rs, i) -> new DriftJudge.Migration(
-                        rs.getString("migration_id"), rs.getString("version"), rs.getString("checksum")))
-                .list()
-                .stream()
-                .collect(Collectors.toMap(DriftJudge.Migration::id, m -> m));
+    @QueryHandler
+    OpenDriftCountsView handle(FindOpenDriftCounts query) {
+        int generation = generations.active(DriftReadModel.NAME);
+        query.databases().forEach(database -> judgedNow(generation, database));
+        Map<String, Map<String, Long>> counts =
+                findings.countsBySeverity(generation, query.databases(), clock.instant(), settings.pendingThreshold());
+        for (String database : query.databases()) {
+            sources.forEach(source -> source.findings(database)
+                    .forEach(f -> counts.computeIfAbsent(database, k -> new LinkedHashMap<>())
+                            .merge(f.severity(), 1L, Long::sum)));
+        }
+        return new OpenDriftCountsView(counts);
     }
 
-    private List<DriftJudge.Step> steps(int generation, String database) {
-        List<DriftJudge.Step> steps = new ArrayList<>(jdbc.sql("""
-                        select sequence_number, kind, migration_id, checksum,
-                        fully_approved, decided_at from drift_decision where generation = ? and database_name = ?""")
-                .params(generation, database)
-                .query((rs, i) -> new DriftJudge.Step(
-                        rs.getLong("sequence_number"),
-                        StepKind.valueOf(rs.getString("kind")),
-                        rs.getString("migration_id"),
-                        null,
-                        rs.getString("checksum"),
-                        rs.getBoolean("fully_approved"),
-                        rs.getTimestamp("decided_at").toInstant(),
-                        null,
-                        false))
-                .list());
-        steps.addAll(jdbc.sql("""
-                        select sequence_number, kind, migration_id, environment, checksum, recorded_at, error,
-                        imported from drift_fact where generation = ? and database_name = ?""")
-                .params(generation, database)
-                .query((rs, i) -> new DriftJudge.Step(
-                        rs.getLong("sequence_number"),
-                        StepKind.valueOf(rs.getString("kind")),
-                        rs.getString("migration_id"),
-                        rs.getString("environment"),
-                        rs.getString("checksum"),
-                        false,
-                        rs.getTimestamp("recorded_at").toInstant(),
-                        rs.getString("error"),
-                        rs.getBoolean("imported")))
-                .list());
-        steps.sort(Comparator.comparingLong(DriftJudge.Step::sequence));
-        return steps;
+    private List<DriftFindingView> reviewed(String database, List<DriftFindingView> findings, Instant now) {
+        List<DriftFindingView> reviewed = findings;
+        for (DriftReview review : reviews) {
+            reviewed = review.review(database, reviewed, now);
+        }
+        return reviewed;
+    }
+
+    /**
+     * A database of a generation built before findings were stored is judged on its first read, in a transaction of
+     * its own; the projection judges every other one as its facts arrive.
+     */
+    private void judgedNow(int generation, String database) {
+        if (findings.unjudged(generation, database)) {
+            transactions.executeWithoutResult(status -> findings.judge(generation, database));
+        }
     }
 }

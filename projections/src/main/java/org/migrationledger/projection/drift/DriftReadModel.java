@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 class DriftReadModel extends ReadModel {
 
     static final String NAME = "drift";
-    static final List<String> TABLES = List.of("drift_environment", "drift_migration", "drift_decision", "drift_fact");
+    static final List<String> TABLES =
+            List.of("drift_environment", "drift_migration", "drift_decision", "drift_fact", "drift_finding");
 
     DriftReadModel(JdbcClient jdbc) {
         super(NAME, TABLES, generation -> new DriftProjection(jdbc, generation));

@@ -22,13 +22,18 @@ public abstract class PathTrackingProjection {
         this.paths = new PromotionPathTable(jdbc, pathTable);
     }
 
+    /** Called after a database's path was registered or changed, for read models that derive more from it. */
+    protected void pathChanged(String database) {}
+
     @EventHandler
     public void on(DatabaseRegistered event) {
         paths.replace(generation, event.database(), event.environments());
+        pathChanged(event.database());
     }
 
     @EventHandler
     public void on(PromotionPathChanged event) {
         paths.replace(generation, event.database(), event.environments());
+        pathChanged(event.database());
     }
 }

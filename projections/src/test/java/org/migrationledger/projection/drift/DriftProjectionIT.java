@@ -19,11 +19,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.migrationledger.api.queries.DriftFindingView;
+import org.migrationledger.api.queries.DriftReportView;
 import org.migrationledger.api.queries.FindDrift;
 import org.migrationledger.api.queries.FindOpenDrift;
+import org.migrationledger.api.queries.FindOpenDriftCounts;
+import org.migrationledger.api.queries.OpenDriftCountsView;
 import org.migrationledger.api.queries.OpenDriftView;
 import org.migrationledger.projection.ReadModelDatabase;
 import org.migrationledger.testsupport.FreshPostgresDatabase;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * A ledger whose pipelines broke policy in every way the drift report knows, fed as the processor would: in ledger
@@ -164,13 +168,17 @@ class DriftProjectionIT {
                 database.generations(),
                 DriftSettings.defaults(),
                 Clock.fixed(NOW, ZoneOffset.UTC),
-                List.of(structural));
+                new DataSourceTransactionManager(database.dataSource()),
+                List.of(structural),
+                List.of());
         DriftQueryHandler strict = new DriftQueryHandler(
                 database.jdbc(),
                 database.generations(),
                 new DriftSettings(Duration.ofDays(7), List.of("production"), List.of("STRUCTURAL")),
                 Clock.fixed(NOW, ZoneOffset.UTC),
-                List.of(structural));
+                new DataSourceTransactionManager(database.dataSource()),
+                List.of(structural),
+                List.of());
 
         assertThat(byDefault.handle(new FindOpenDrift(DB, "production")).blocking())
                 .extracting(DriftFindingView::kind)
@@ -186,6 +194,76 @@ class DriftProjectionIT {
     }
 
     @Test
+    void answersInPagesThatTogetherAreTheReport() {
+        DriftReportView first = queries.handle(new FindDrift(DB, 0, 3)).orElseThrow();
+        DriftReportView second = queries.handle(new FindDrift(DB, 3, 3)).orElseThrow();
+        DriftReportView third = queries.handle(new FindDrift(DB, 6, 3)).orElseThrow();
+
+        assertThat(first.total()).isEqualTo(8);
+        assertThat(first.findings()).hasSize(3);
+        assertThat(third.findings()).hasSize(2);
+        List<DriftFindingView> pages = new java.util.ArrayList<>(first.findings());
+        pages.addAll(second.findings());
+        pages.addAll(third.findings());
+        assertThat(pages).containsExactlyElementsOf(report());
+    }
+
+    @Test
+    void readsTheStoredFindingsNotTheHistory() {
+        // Facts the projection did not judge (written behind its back) change nothing: reads do not replay history.
+        database.jdbc().sql("""
+                        insert into drift_fact (generation, database_name, sequence_number, environment, migration_id,
+                        kind, checksum, recorded_at) values (1, ?, 9999, 'staging', '0007_g', 'FAILED', null, now())""").param(DB).update();
+        try {
+            assertThat(report()).extracting(DriftFindingView::migrationId).doesNotContain("0007_g");
+            assertThat(database.jdbc()
+                            .sql("select count(*) from drift_finding where database_name = ?")
+                            .param(DB)
+                            .query(Long.class)
+                            .single())
+                    // the eight open findings, and 0003_c pending but not yet for too long
+                    .isEqualTo(9);
+        } finally {
+            database.jdbc()
+                    .sql("delete from drift_fact where database_name = ? and sequence_number = 9999")
+                    .param(DB)
+                    .update();
+        }
+    }
+
+    @Test
+    void judgesADatabaseOfAnOlderGenerationOnItsFirstRead() {
+        List<DriftFindingView> judged = report();
+        database.jdbc()
+                .sql("delete from drift_finding where database_name = ?")
+                .param(DB)
+                .update();
+        database.jdbc()
+                .sql("insert into drift_unjudged (generation, database_name) values (1, ?)")
+                .param(DB)
+                .update();
+
+        assertThat(queries.handle(new FindOpenDrift(DB, "production")).blocking())
+                .extracting(DriftFindingView::kind)
+                .containsExactlyInAnyOrder("PROMOTION_ORDER", "MISSING_IN_EARLIER_ENVIRONMENT");
+        assertThat(report()).containsExactlyElementsOf(judged);
+        assertThat(database.jdbc()
+                        .sql("select count(*) from drift_unjudged")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void countsOpenDriftBySeverityForAPageOfDatabases() {
+        OpenDriftCountsView counts = queries.handle(new FindOpenDriftCounts(List.of(DB, "nope")));
+
+        assertThat(counts.bySeverity()).containsOnlyKeys(DB);
+        assertThat(counts.bySeverity().get(DB))
+                .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("HIGH", 4L, "MEDIUM", 3L, "LOW", 1L));
+    }
+
+    @Test
     void knowsNoUnregisteredDatabase() {
         assertThat(queries.handle(new FindDrift("nope"))).isEmpty();
     }
@@ -194,7 +272,11 @@ class DriftProjectionIT {
         DriftSettings settings = new DriftSettings(
                 threshold, List.of("production"), DriftSettings.defaults().gateKinds());
         return new DriftQueryHandler(
-                database.jdbc(), database.generations(), settings, Clock.fixed(now, ZoneOffset.UTC));
+                database.jdbc(),
+                database.generations(),
+                settings,
+                Clock.fixed(now, ZoneOffset.UTC),
+                new DataSourceTransactionManager(database.dataSource()));
     }
 
     private static List<DriftFindingView> report() {

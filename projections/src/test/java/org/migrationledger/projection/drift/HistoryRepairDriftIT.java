@@ -19,6 +19,7 @@ import org.migrationledger.api.queries.DriftFindingView;
 import org.migrationledger.api.queries.FindDrift;
 import org.migrationledger.projection.ReadModelDatabase;
 import org.migrationledger.testsupport.FreshPostgresDatabase;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /** A repair that removed failed runs from a history resolves their failures; other failures stay open. */
 class HistoryRepairDriftIT {
@@ -34,7 +35,11 @@ class HistoryRepairDriftIT {
         database.generations().registerFirst(DriftReadModel.NAME);
         DriftProjection projection = new DriftProjection(database.jdbc(), 1);
         DriftQueryHandler queries = new DriftQueryHandler(
-                database.jdbc(), database.generations(), DriftSettings.defaults(), Clock.fixed(T, ZoneOffset.UTC));
+                database.jdbc(),
+                database.generations(),
+                DriftSettings.defaults(),
+                Clock.fixed(T, ZoneOffset.UTC),
+                new DataSourceTransactionManager(database.dataSource()));
 
         twice(() -> projection.on(registered()));
         twice(() -> projection.on(expand("0001_a", "1.1.0"), 1, T));

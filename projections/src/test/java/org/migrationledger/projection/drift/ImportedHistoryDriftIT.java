@@ -24,6 +24,7 @@ import org.migrationledger.api.queries.FindDrift;
 import org.migrationledger.projection.LedgerEvents;
 import org.migrationledger.projection.ReadModelDatabase;
 import org.migrationledger.testsupport.FreshPostgresDatabase;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * History imported from before the ledger governed a database is judged as what ran, not as what a pipeline did:
@@ -50,7 +51,11 @@ class ImportedHistoryDriftIT {
         database.generations().registerFirst(DriftReadModel.NAME);
         projection = new DriftProjection(database.jdbc(), 1);
         queries = new DriftQueryHandler(
-                database.jdbc(), database.generations(), DriftSettings.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
+                database.jdbc(),
+                database.generations(),
+                DriftSettings.defaults(),
+                Clock.fixed(NOW, ZoneOffset.UTC),
+                new DataSourceTransactionManager(database.dataSource()));
     }
 
     @Test
