@@ -7,5 +7,9 @@ public enum NotificationKind {
     /** A migration was proposed or revised and waits for its approvals. */
     AWAITING_APPROVAL,
     /** A decision was refused (409: self-approval, a collision, a closed decision, …). */
-    DECISION_REFUSED
+    DECISION_REFUSED,
+    /** A drift finding opened (drift/DriftNotifications; acknowledged findings are not announced). */
+    DRIFT_OPENED,
+    /** An open drift finding grew more severe or its detail changed (e.g. the structural difference grew). */
+    DRIFT_WORSENED
 }

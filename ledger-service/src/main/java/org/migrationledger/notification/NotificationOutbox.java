@@ -162,7 +162,13 @@ class NotificationOutbox {
                 violations);
     }
 
-    private void enqueue(
+    /**
+     * Writes a notification for every subscription that wants its kind.
+     *
+     * @param sourceId what the notification is about, stable across nodes and restarts: the delivery id is derived
+     *     from it
+     */
+    void enqueue(
             String sourceId,
             String event,
             Instant at,

@@ -46,7 +46,7 @@ class WebhookController {
     @Operation(
             summary = "Subscribe a webhook",
             description =
-                    "Subscribes a URL to notifications (kinds FACT_WITH_VIOLATIONS, AWAITING_APPROVAL, DECISION_REFUSED; default all), as JSON or as a Slack-compatible {\"text\"} body. Each delivery is a POST signed X-Ledger-Signature: sha256=<hex HMAC-SHA256 of the body with the secret>, with a stable X-Ledger-Delivery id to de-duplicate on; failed attempts are retried with doubling waits. The secret is answered once, here; without one the ledger generates it.")
+                    "Subscribes a URL to notifications (kinds FACT_WITH_VIOLATIONS, AWAITING_APPROVAL, DECISION_REFUSED, DRIFT_OPENED, DRIFT_WORSENED; default all), as JSON or as a Slack-compatible {\"text\"} body. Each delivery is a POST signed X-Ledger-Signature: sha256=<hex HMAC-SHA256 of the body with the secret>, with a stable X-Ledger-Delivery id to de-duplicate on; failed attempts are retried with doubling waits. The secret is answered once, here; without one the ledger generates it.")
     @PostMapping
     ResponseEntity<Created> subscribe(@RequestBody @Valid SubscriptionRequest body, Authentication caller) {
         String secret = body.secret() != null ? body.secret() : HexFormat.of().formatHex(randomBytes());

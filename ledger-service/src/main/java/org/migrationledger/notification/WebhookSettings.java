@@ -11,6 +11,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstRetry the wait after the first failed attempt; doubled after each further one, up to {@code maxRetry}
  * @param maxAttempts attempts before a delivery is given up (kept in the log, marked)
  * @param timeout for one attempt
+ * @param batchSize due deliveries one pass of the sender takes at most
+ * @param driftCheckInterval how often open drift is compared with the last check, to announce what opened or worsened
  */
 @ConfigurationProperties("ledger.webhooks")
 record WebhookSettings(
@@ -19,4 +21,5 @@ record WebhookSettings(
         @DefaultValue("10m") Duration maxRetry,
         @DefaultValue("12") int maxAttempts,
         @DefaultValue("5s") Duration timeout,
-        @DefaultValue("20") int batchSize) {}
+        @DefaultValue("20") int batchSize,
+        @DefaultValue("1m") Duration driftCheckInterval) {}

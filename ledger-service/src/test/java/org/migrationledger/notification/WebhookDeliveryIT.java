@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -97,7 +98,12 @@ class WebhookDeliveryIT {
                     "/api/v1/admin/webhooks",
                     "admin",
                     JSON.writeValueAsString(Map.of(
-                            "url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook", "secret", SECRET)));
+                            "url",
+                            "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                            "secret",
+                            SECRET,
+                            "kinds",
+                            List.of("FACT_WITH_VIOLATIONS", "AWAITING_APPROVAL", "DECISION_REFUSED"))));
             subscriptionId = created.at("/subscription/subscriptionId").asText();
             send(
                     port,
@@ -205,21 +211,111 @@ class WebhookDeliveryIT {
         }
     }
 
-    private ConfigurableApplicationContext service(String tokenFile) {
+    /**
+     * Drift is judged, not stored as an event, so it is announced by comparing checks: the first check of a database
+     * announces nothing, a finding that opens is announced once, and again once when it worsens (here an unproposed
+     * migration that failed and then ran; the ledger names it 0009_hotfix). The test drives the checks itself; the scheduled one waits an hour.
+     */
+    @Test
+    void driftThatOpensOrWorsensIsAnnouncedOncePerState() throws Exception {
+        try (ConfigurableApplicationContext service =
+                service(tokenFile(), "--ledger.webhooks.drift-check-interval=1h")) {
+            int port = port(service);
+            DriftNotifications notifier = service.getBean(DriftNotifications.class);
+            send(port, "PUT", "/api/v1/databases/shop", "admin", null);
+            send(
+                    port,
+                    "POST",
+                    "/api/v1/admin/webhooks",
+                    "admin",
+                    JSON.writeValueAsString(Map.of(
+                            "url",
+                            "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                            "secret",
+                            SECRET,
+                            "kinds",
+                            List.of("DRIFT_OPENED", "DRIFT_WORSENED"))));
+            // The checker walks the fleet read model: the first check must already see the database.
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> send(port, "GET", "/api/v1/databases?name=shop", "admin", null)
+                            .toString()
+                            .contains("\"shop\""));
+            notifier.checkAll();
+
+            String checksum = ProposalBody.checksum("alter table items add column note text;");
+            send(
+                    port,
+                    "POST",
+                    "/api/v1/databases/shop/environments/local/applies",
+                    "ci",
+                    JSON.writeValueAsString(Map.of(
+                            "migrationId", "V9__hotfix", "checksum", checksum, "outcome", "FAILED", "error", "boom")));
+            awaitNotProposed(port, "MEDIUM");
+            notifier.checkAll();
+            notifier.checkAll();
+            send(
+                    port,
+                    "POST",
+                    "/api/v1/databases/shop/environments/local/applies",
+                    "ci",
+                    JSON.writeValueAsString(
+                            Map.of("migrationId", "V9__hotfix", "checksum", checksum, "outcome", "SUCCEEDED")));
+            awaitNotProposed(port, "HIGH");
+            notifier.checkAll();
+            notifier.checkAll();
+
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(notProposed()).hasSize(2));
+            assertThat(notProposed())
+                    .extracting(n ->
+                            n.get("kind").asText() + " " + n.get("migrationId").asText() + " "
+                                    + n.get("environment").asText())
+                    .containsExactly("DRIFT_OPENED 0009_hotfix local", "DRIFT_WORSENED 0009_hotfix local");
+            assertThat(accepted).extracting(n -> n.get("deliveryId").asText()).doesNotHaveDuplicates();
+            assertThat(badSignatures).isEmpty();
+        }
+    }
+
+    private List<JsonNode> notProposed() {
+        return accepted.stream()
+                .filter(n -> n.get("summary").asText().contains("(NOT_PROPOSED)"))
+                .toList();
+    }
+
+    private static void awaitNotProposed(int port, String severity) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    JsonNode drift = send(port, "GET", "/api/v1/databases/shop/drift", "admin", null);
+                    assertThat(drift.get("findings"))
+                            .anySatisfy(f -> assertThat(f.get("kind").asText() + " "
+                                            + f.get("severity").asText())
+                                    .isEqualTo("NOT_PROPOSED " + severity));
+                });
+    }
+
+    private ConfigurableApplicationContext service(String tokenFile, String... more) {
         // As arguments: they outrank application.yml, which default properties would not.
         return new SpringApplicationBuilder(LedgerApplication.class)
-                .run(
-                        "--server.port=0",
-                        "--spring.datasource.url=" + database.jdbcUrl(),
-                        "--spring.datasource.username=" + database.user(),
-                        "--spring.datasource.password=" + (database.password() == null ? "" : database.password()),
-                        "--spring.datasource.hikari.minimum-idle=2",
-                        "--ledger.security.token-file=" + tokenFile,
-                        "--ledger.security.development-signing-key-file="
-                                + Path.of("target", "test-signing-key.pem").toAbsolutePath(),
-                        "--ledger.webhooks.send-interval=100ms",
-                        "--ledger.webhooks.first-retry=200ms",
-                        "--ledger.webhooks.timeout=2s");
+                .run(Stream.concat(
+                                Stream.of(
+                                        "--server.port=0",
+                                        "--spring.datasource.url=" + database.jdbcUrl(),
+                                        "--spring.datasource.username=" + database.user(),
+                                        "--spring.datasource.password="
+                                                + (database.password() == null ? "" : database.password()),
+                                        "--spring.datasource.hikari.minimum-idle=2",
+                                        "--ledger.security.token-file=" + tokenFile,
+                                        "--ledger.security.development-signing-key-file="
+                                                + Path.of("target", "test-signing-key.pem")
+                                                        .toAbsolutePath(),
+                                        "--ledger.webhooks.send-interval=100ms",
+                                        "--ledger.webhooks.first-retry=200ms",
+                                        "--ledger.webhooks.timeout=2s"),
+                                Stream.of(more))
+                        .toArray(String[]::new));
     }
 
     private String tokenFile() throws IOException {
