@@ -92,18 +92,7 @@ class WebhookDeliveryIT {
         try (ConfigurableApplicationContext first = service(tokens)) {
             int port = port(first);
             send(port, "PUT", "/api/v1/databases/shop", "admin", null);
-            JsonNode created = send(
-                    port,
-                    "POST",
-                    "/api/v1/admin/webhooks",
-                    "admin",
-                    JSON.writeValueAsString(Map.of(
-                            "url",
-                            "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
-                            "secret",
-                            SECRET,
-                            "kinds",
-                            List.of("FACT_WITH_VIOLATIONS", "AWAITING_APPROVAL", "DECISION_REFUSED"))));
+            JsonNode created = subscribe(port, "FACT_WITH_VIOLATIONS", "AWAITING_APPROVAL", "DECISION_REFUSED");
             subscriptionId = created.at("/subscription/subscriptionId").asText();
             send(
                     port,
@@ -223,18 +212,7 @@ class WebhookDeliveryIT {
             int port = port(service);
             DriftNotifications notifier = service.getBean(DriftNotifications.class);
             send(port, "PUT", "/api/v1/databases/shop", "admin", null);
-            send(
-                    port,
-                    "POST",
-                    "/api/v1/admin/webhooks",
-                    "admin",
-                    JSON.writeValueAsString(Map.of(
-                            "url",
-                            "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
-                            "secret",
-                            SECRET,
-                            "kinds",
-                            List.of("DRIFT_OPENED", "DRIFT_WORSENED"))));
+            subscribe(port, "DRIFT_OPENED", "DRIFT_WORSENED");
             // The checker walks the fleet read model: the first check must already see the database.
             await().atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(100))
@@ -276,6 +254,21 @@ class WebhookDeliveryIT {
             assertThat(accepted).extracting(n -> n.get("deliveryId").asText()).doesNotHaveDuplicates();
             assertThat(badSignatures).isEmpty();
         }
+    }
+
+    private JsonNode subscribe(int port, String... kinds) throws Exception {
+        return send(
+                port,
+                "POST",
+                "/api/v1/admin/webhooks",
+                "admin",
+                JSON.writeValueAsString(Map.of(
+                        "url",
+                        "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                        "secret",
+                        SECRET,
+                        "kinds",
+                        List.of(kinds))));
     }
 
     private List<JsonNode> notProposed() {
