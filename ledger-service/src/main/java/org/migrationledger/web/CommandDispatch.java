@@ -11,6 +11,7 @@ import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.messaging.MetaData;
 import org.migrationledger.api.events.EventMetadata;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
@@ -111,15 +112,32 @@ public class CommandDispatch {
     private static MetaData metaData(HttpServletRequest request, Authentication caller, String tool, String runUrl) {
         Map<String, Object> values = new HashMap<>();
         values.put(EventMetadata.PRINCIPAL, caller.getName());
-        putIfPresent(values, EventMetadata.SOURCE_TOOL, tool != null ? tool : request.getHeader(TOOL_HEADER));
-        putIfPresent(values, EventMetadata.SOURCE_RUN_URL, runUrl != null ? runUrl : request.getHeader(RUN_URL_HEADER));
-        String correlation = request.getHeader(CORRELATION_HEADER);
+        putIfPresent(values, EventMetadata.SOURCE_TOOL, tool != null ? tool : header(request, TOOL_HEADER, 100));
+        putIfPresent(
+                values, EventMetadata.SOURCE_RUN_URL, runUrl != null ? runUrl : header(request, RUN_URL_HEADER, 2000));
+        String correlation = header(request, CORRELATION_HEADER, 200);
         values.put(
                 EventMetadata.CORRELATION_ID,
                 correlation != null && !correlation.isBlank()
                         ? correlation
                         : UUID.randomUUID().toString());
         return MetaData.from(values);
+    }
+
+    /**
+     * A header that becomes event metadata, bounded like the body fields it stands in for: metadata is stored forever
+     * and shown in the audit trail, whose processor must never stall on a value it cannot hold.
+     */
+    private static String header(HttpServletRequest request, String name, int maxLength) {
+        String value = request.getHeader(name);
+        if (value != null && value.length() > maxLength) {
+            throw new InvalidRequestException(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-request",
+                    name,
+                    "must be at most %d characters, not %d".formatted(maxLength, value.length()));
+        }
+        return value;
     }
 
     private static void putIfPresent(Map<String, Object> values, String key, String value) {

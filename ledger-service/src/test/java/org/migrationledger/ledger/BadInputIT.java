@@ -41,6 +41,27 @@ class BadInputIT extends LedgerServiceIT {
     }
 
     @Test
+    void textThePostgresqlReadModelsCannotHoldIsRefusedWithTheFieldNamed() {
+        Reply nul = post(
+                DB + "/migrations",
+                "alice",
+                ProposalBody.expand("0002_nul", "1.1.0", SCRIPT)
+                        .with("description", "before\u0000after")
+                        .json());
+        Reply longCorrelation = post(
+                DB + "/migrations",
+                "alice",
+                ProposalBody.expand("0002_long", "1.1.0", SCRIPT).json(),
+                "X-Correlation-Id",
+                "c".repeat(201));
+
+        assertProblem(nul, 400, "invalid-request");
+        assertThat(fields(nul)).containsExactly("description");
+        assertProblem(longCorrelation, 400, "invalid-request");
+        assertThat(fields(longCorrelation)).containsExactly("X-Correlation-Id");
+    }
+
+    @Test
     void missingFieldsAreNamed() {
         Reply reply = post(DB + "/migrations", "alice", json("migrationId", "0002_x", "script", "select 1;"));
 

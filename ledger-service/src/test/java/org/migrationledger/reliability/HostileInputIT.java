@@ -103,11 +103,36 @@ class HostileInputIT {
                 .mapToLong(AtomicLong::get)
                 .sum();
         LOG.info("Hostile input: {} cases tried; answers per endpoint: {}", total, new TreeMap<>(ANSWERS));
-        if (service != null) {
-            service.close();
+        try {
+            if (service != null) {
+                everyAcceptedEventReachedTheAuditTrail();
+            }
+        } finally {
+            if (service != null) {
+                service.close();
+            }
+            if (database != null) {
+                database.close();
+            }
         }
-        if (database != null) {
-            database.close();
+    }
+
+    /**
+     * What was accepted must also be readable: a value the event store keeps but a read model's column cannot (a NUL
+     * character, a 4,000-character header) once stopped the audit trail on that event for good.
+     */
+    private static void everyAcceptedEventReachedTheAuditTrail() {
+        try {
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(60))
+                    .pollInterval(java.time.Duration.ofMillis(200))
+                    .until(() -> jdbc.sql("select count(distinct event_id) from audit_event")
+                            .query(Long.class)
+                            .single()
+                            .equals(events()));
+        } catch (org.awaitility.core.ConditionTimeoutException stuck) {
+            Answer failures = send("GET", "/api/v1/admin/projections/failures", "admin", "", new byte[0], Map.of());
+            throw new AssertionError("The audit trail did not take every accepted event: " + failures.text(), stuck);
         }
     }
 
