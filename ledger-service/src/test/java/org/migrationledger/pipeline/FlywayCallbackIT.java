@@ -210,7 +210,7 @@ class FlywayCallbackIT extends LedgerServiceIT {
         await().atMost(Duration.ofSeconds(20))
                 .untilAsserted(() -> assertThat(get("/api/v1/databases/unproposed/grid", "audrey")
                                 .body()
-                                .get("grid")
+                                .path("grid")
                                 .toString())
                         .contains("{\"migrationId\":\"0001_one\",\"version\":\"1.0.0\",\"environments\":"
                                 + "{\"ci\":\"UNPROPOSED\",\"production\":\"PENDING\"}}")
