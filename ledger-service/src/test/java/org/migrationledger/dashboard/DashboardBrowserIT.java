@@ -13,6 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.migrationledger.query.FleetStory;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -175,17 +176,21 @@ class DashboardBrowserIT extends FleetStory {
     void anEventWrittenDuringTheTestAppearsWithoutAReload() {
         signIn(tokenOf("audrey"));
         browser.get(base() + "/#/db/billing");
-        WebElement cell = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
-                "#migration-grid tr[data-migration='0001_create_items'] td[data-environment='production']")));
-        assertThat(cell.getDomAttribute("data-status")).isEqualTo("PENDING");
+        // Live updates re-render the grid whenever the ledger position moves, so a cell is found afresh on each look.
+        wait.ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.attributeToBe(
+                        By.cssSelector(
+                                "#migration-grid tr[data-migration='0001_create_items'] td[data-environment='production']"),
+                        "data-status",
+                        "PENDING"));
         ((JavascriptExecutor) browser).executeScript("window.notReloaded = true");
 
         apply("billing", "production", "0001_create_items", CREATE, "SUCCEEDED");
 
         By production = By.cssSelector(
                 "#migration-grid tr[data-migration='0001_create_items'] td[data-environment='production'][data-status='APPLIED']");
-        wait.until(ExpectedConditions.presenceOfElementLocated(production));
-        assertThat(browser.findElement(production).getText()).containsIgnoringCase("applied");
+        wait.until(
+                driver -> driver.findElement(production).getText().toLowerCase().contains("applied"));
         assertThat(browser.executeScript("return window.notReloaded === true")).isEqualTo(true);
     }
 
