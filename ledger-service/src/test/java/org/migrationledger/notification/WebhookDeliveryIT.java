@@ -212,7 +212,9 @@ class WebhookDeliveryIT {
             int port = port(service);
             DriftNotifications notifier = service.getBean(DriftNotifications.class);
             send(port, "PUT", "/api/v1/databases/shop", "admin", null);
-            subscribe(port, "DRIFT_OPENED", "DRIFT_WORSENED");
+            String subscriptionId = subscribe(port, "DRIFT_OPENED", "DRIFT_WORSENED")
+                    .at("/subscription/subscriptionId")
+                    .asText();
             // The checker walks the fleet read model: the first check must already see the database.
             await().atMost(Duration.ofSeconds(30))
                     .pollInterval(Duration.ofMillis(100))
@@ -242,6 +244,13 @@ class WebhookDeliveryIT {
             awaitNotProposed(port, "HIGH");
             notifier.checkAll();
             notifier.checkAll();
+            // The outbox is written by the checks themselves: checks of unchanged findings add no row.
+            String log = "/api/v1/admin/webhooks/" + subscriptionId + "/deliveries";
+            JsonNode outbox = send(port, "GET", log, "admin", null);
+            notifier.checkAll();
+            notifier.checkAll();
+            assertThat(send(port, "GET", log, "admin", null)).hasSameSizeAs(outbox);
+            assertThat(outbox).extracting(d -> d.get("kind").asText()).contains("DRIFT_OPENED", "DRIFT_WORSENED");
 
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(200))

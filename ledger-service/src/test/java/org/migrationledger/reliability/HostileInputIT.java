@@ -1,6 +1,7 @@
 package org.migrationledger.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,6 +29,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import org.awaitility.core.ConditionTimeoutException;
 import org.migrationledger.LedgerApplication;
 import org.migrationledger.LedgerServiceIT;
 import org.migrationledger.ProposalBody;
@@ -123,14 +125,13 @@ class HostileInputIT {
      */
     private static void everyAcceptedEventReachedTheAuditTrail() {
         try {
-            org.awaitility.Awaitility.await()
-                    .atMost(java.time.Duration.ofSeconds(60))
-                    .pollInterval(java.time.Duration.ofMillis(200))
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(200))
                     .until(() -> jdbc.sql("select count(distinct event_id) from audit_event")
                             .query(Long.class)
                             .single()
                             .equals(events()));
-        } catch (org.awaitility.core.ConditionTimeoutException stuck) {
+        } catch (ConditionTimeoutException stuck) {
             Answer failures = send("GET", "/api/v1/admin/projections/failures", "admin", "", new byte[0], Map.of());
             throw new AssertionError("The audit trail did not take every accepted event: " + failures.text(), stuck);
         }
