@@ -142,8 +142,11 @@ final class FactLoad implements AutoCloseable {
     }
 
     private LedgerNode pickNode() {
+        // One draw per write, then every node from there: drawing per try let two clients' draws interleave so that
+        // one client saw only the stopped node and gave up its write while the other node was answering.
+        int first = nextNode.getAndIncrement();
         for (int tried = 0; tried < nodes.size(); tried++) {
-            LedgerNode node = nodes.get(Math.floorMod(nextNode.getAndIncrement(), nodes.size()));
+            LedgerNode node = nodes.get(Math.floorMod(first + tried, nodes.size()));
             if (node.isRunning()) {
                 return node;
             }
