@@ -43,6 +43,7 @@ class EventStoreConfig {
                 .gapTimeout(Math.toIntExact(settings.gapTimeout().toMillis()))
                 .maxGapOffset(settings.maxGapOffset())
                 .gapCleaningThreshold(settings.gapCleaningThreshold())
+                .batchSize(settings.batchSize())
                 .build();
     }
 }

@@ -15,9 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     seconds of writes under load); kept below PostgreSQL's 65 535 bind parameters, as every hole is one in the
  *     processor's query
  * @param gapCleaningThreshold above this many holes, a processor looks for ones old enough to give up
+ * @param batchSize events one query reads, for a processor's stream and for a ledger's load (Axon's default: 100); a
+ *     rebuild reads the whole store in such pages, and with 100 it spent a round trip per ~50 events
  */
 @ConfigurationProperties("ledger.event-store")
 public record EventStoreSettings(
         @DefaultValue("15m") Duration gapTimeout,
         @DefaultValue("50000") int maxGapOffset,
-        @DefaultValue("250") int gapCleaningThreshold) {}
+        @DefaultValue("250") int gapCleaningThreshold,
+        @DefaultValue("500") int batchSize) {}
