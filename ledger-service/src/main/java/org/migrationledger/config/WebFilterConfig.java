@@ -1,12 +1,14 @@
 package org.migrationledger.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.migrationledger.web.ApiSettings;
 import org.migrationledger.web.BodySizeLimitFilter;
 import org.migrationledger.web.DatabaseOutageFilter;
 import org.migrationledger.web.IdempotencyFilter;
 import org.migrationledger.web.IdempotencyRecords;
 import org.migrationledger.web.ProblemErrorReportValve;
+import org.migrationledger.web.WriteAdmissionFilter;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -17,13 +19,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Servlet filters around the API, in order: database outages answered as 503, the body limit before anything reads a body, Spring Security (order -100)
- * to know the caller, then idempotency, which is scoped by caller.
+ * to know the caller, write admission, then idempotency, which is scoped by caller.
  */
 @Configuration(proxyBeanMethods = false)
 class WebFilterConfig {
 
     private static final int OUTERMOST = -300;
     private static final int BEFORE_SECURITY = -200;
+    private static final int ADMISSION = -50;
     private static final int AFTER_SECURITY = 0;
 
     /** Outermost, so that it also answers a database failure inside the idempotency filter. */
@@ -67,6 +70,17 @@ class WebFilterConfig {
         public int getOrder() {
             return Ordered.LOWEST_PRECEDENCE;
         }
+    }
+
+    /** After security, so that a caller refused does not wait; before idempotency, which opens the transaction. */
+    @Bean
+    FilterRegistrationBean<WriteAdmissionFilter> writeAdmissionFilter(
+            ApiSettings settings, ObjectMapper mapper, MeterRegistry meters) {
+        FilterRegistrationBean<WriteAdmissionFilter> registration =
+                new FilterRegistrationBean<>(new WriteAdmissionFilter(settings, mapper, meters));
+        registration.setOrder(ADMISSION);
+        registration.addUrlPatterns("/api/*");
+        return registration;
     }
 
     @Bean
