@@ -23,22 +23,30 @@ import org.springframework.stereotype.Component;
 @Component
 class VersionHistoryQueryHandler {
 
-    private static final String ENTRY_COLUMNS = """
-            e.migration_id, e.applied_at, e.applied_by, e.rolled_back_at, e.rolled_back_by, m.version, m.description,
-            coalesce(m.rollback_safe, false) as rollback_safe
-            from version_history_entry e left join version_history_migration m on m.generation = e.generation
-            and m.database_name = e.database_name and m.migration_id = e.migration_id""";
+    /**
+     * A page of entries (the {@code page} subquery, formatted in) with their migrations: looked up one by one (the
+     * {@code limit 1} keeps PostgreSQL from turning the lookup into a join that reads every migration).
+     */
+    private static final String WITH_MIGRATIONS = """
+            select e.migration_id, e.applied_at, e.applied_by, e.rolled_back_at, e.rolled_back_by, m.version,
+            m.description, coalesce(m.rollback_safe, false) as rollback_safe
+            from (%s) e
+            left join lateral (
+                select version, description, rollback_safe from version_history_migration m
+                where m.generation = e.generation and m.database_name = e.database_name
+                and m.migration_id = e.migration_id limit 1) m on true
+            order by e.ordinal""";
 
-    /** A page of the present history: a range of the primary key. Parameters: generation, database, environment. */
-    static final String PAGE = """
-            select %s
-            where e.generation = :generation and e.database_name = :database and e.environment = :environment
-            and e.ordinal > :offset order by e.ordinal limit :limit""".formatted(ENTRY_COLUMNS);
+    /** A page of the present history: a range of the primary key. */
+    static final String PAGE = WITH_MIGRATIONS.formatted("""
+            select * from version_history_entry
+            where generation = :generation and database_name = :database and environment = :environment
+            and ordinal > :offset order by ordinal limit :limit""");
 
-    static final String PAGE_AT = """
-            select %s
-            where e.generation = :generation and e.database_name = :database and e.environment = :environment
-            and e.applied_at <= :at order by e.ordinal offset :offset limit :limit""".formatted(ENTRY_COLUMNS);
+    static final String PAGE_AT = WITH_MIGRATIONS.formatted("""
+            select * from version_history_entry
+            where generation = :generation and database_name = :database and environment = :environment
+            and applied_at <= :at order by ordinal offset :offset limit :limit""");
 
     /** The highest version in place: the first open entry down the version-key index. */
     static final String CURRENT = """
