@@ -48,20 +48,23 @@ class VersionHistoryQueryHandler {
             where generation = :generation and database_name = :database and environment = :environment
             and applied_at <= :at order by ordinal offset :offset limit :limit""");
 
-    /** The highest version in place: the first open entry down the version-key index. */
-    static final String CURRENT = """
-            select m.version from version_history_entry e join version_history_migration m
-            on m.generation = e.generation and m.database_name = e.database_name and m.migration_id = e.migration_id
-            where e.generation = :generation and e.database_name = :database and e.environment = :environment
-            and e.version_key is not null and e.rolled_back_sequence is null
-            order by e.version_key desc nulls last, e.sequence_number limit 1""";
+    /** The version of the entry found by the {@code top} subquery (formatted in), which names a keyed migration. */
+    private static final String VERSION_OF = """
+            select m.version from (%s) e join version_history_migration m on m.generation = e.generation
+            and m.database_name = e.database_name and m.migration_id = e.migration_id""";
 
-    static final String CURRENT_AT = """
-            select m.version from version_history_entry e join version_history_migration m
-            on m.generation = e.generation and m.database_name = e.database_name and m.migration_id = e.migration_id
-            where e.generation = :generation and e.database_name = :database and e.environment = :environment
-            and e.version_key is not null and e.applied_at <= :at and (e.rolled_back_at is null or e.rolled_back_at > :at)
-            order by e.version_key desc nulls last, e.sequence_number limit 1""";
+    /** The highest version in place: the first open entry down the version-key index. */
+    static final String CURRENT = VERSION_OF.formatted("""
+            select generation, database_name, migration_id from version_history_entry
+            where generation = :generation and database_name = :database and environment = :environment
+            and version_key is not null and rolled_back_sequence is null
+            order by version_key desc nulls last, sequence_number limit 1""");
+
+    static final String CURRENT_AT = VERSION_OF.formatted("""
+            select generation, database_name, migration_id from version_history_entry
+            where generation = :generation and database_name = :database and environment = :environment
+            and version_key is not null and applied_at <= :at and (rolled_back_at is null or rolled_back_at > :at)
+            order by version_key desc nulls last, sequence_number limit 1""");
 
     static final String TOTAL = """
             select coalesce(max(entries), 0) from version_history_tally
