@@ -1,6 +1,8 @@
 package org.migrationledger.naming;
 
+import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -41,6 +43,71 @@ public final class VersionOrder implements Comparator<String> {
             throw new IllegalArgumentException("Version " + version + " is not numeric parts separated by . or _");
         }
         return parts;
+    }
+
+    /**
+     * A key whose unsigned byte order (PostgreSQL's order of {@code bytea}) is this order, equal for versions this order
+     * holds equal ({@code 1.0} and {@code 1.0.0}), so that a database finds the highest version through an index.
+     */
+    public static byte[] sortKey(String version) {
+        if (version == null) {
+            throw new IllegalArgumentException("A null version has no place in the order to key");
+        }
+        ByteArrayOutputStream key = new ByteArrayOutputStream();
+        List<BigInteger> parts = numericParts(core(version));
+        if (parts == null) {
+            key.write(2);
+            key.writeBytes(version.getBytes(StandardCharsets.UTF_16BE));
+            return key.toByteArray();
+        }
+        key.write(1);
+        int significant = parts.size();
+        while (significant > 0 && parts.get(significant - 1).signum() == 0) {
+            significant--;
+        }
+        // Each part behind a 1 and the parts closed by a 0: a version with fewer parts sorts first exactly when the
+        // parts it lacks (zeros) are smaller than the other's, which trimming the trailing zeros makes always.
+        for (BigInteger part : parts.subList(0, significant)) {
+            key.write(1);
+            writeNumber(key, part);
+        }
+        key.write(0);
+        String preRelease = preRelease(version);
+        if (preRelease == null) {
+            key.write(2);
+            return key.toByteArray();
+        }
+        key.write(1);
+        for (String identifier : preRelease.split("\\.")) {
+            key.write(1);
+            if (isDigits(identifier)) {
+                key.write(1);
+                writeNumber(key, new BigInteger(identifier));
+            } else {
+                key.write(2);
+                // UTF-16 code units, as String.compareTo compares them, and a terminator below every character.
+                key.writeBytes(identifier.getBytes(StandardCharsets.UTF_16BE));
+                key.write(0);
+                key.write(0);
+            }
+        }
+        key.write(0);
+        return key.toByteArray();
+    }
+
+    /** A non-negative number as its length and then its big-endian magnitude, so that byte order is numeric order. */
+    private static void writeNumber(ByteArrayOutputStream key, BigInteger number) {
+        byte[] magnitude = number.toByteArray();
+        int start = 0;
+        while (start < magnitude.length && magnitude[start] == 0) {
+            start++;
+        }
+        int length = magnitude.length - start;
+        key.write(length >>> 24);
+        key.write(length >>> 16);
+        key.write(length >>> 8);
+        key.write(length);
+        key.write(magnitude, start, length);
     }
 
     private static int compareParts(List<BigInteger> a, List<BigInteger> b) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -63,5 +64,75 @@ class VersionOrderTest {
     void readsTheNumericParts() {
         assertThat(VersionOrder.parts("2_1")).containsExactly(BigInteger.TWO, BigInteger.ONE);
         assertThatThrownBy(() -> VersionOrder.parts("1.x")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Every pair of a corpus that covers each rule of the order: the keys' byte order agrees with the comparator. */
+    @Test
+    void keysSortAsTheOrderDoes() {
+        List<String> corpus = List.of(
+                "0",
+                "0.0.1",
+                "1",
+                "1.0",
+                "1.0.0",
+                "1_0",
+                "01.0.0",
+                "1.0.0.0.1",
+                "1.2",
+                "1.2.0",
+                "1.2.1",
+                "1.2.10",
+                "1.10",
+                "1_10",
+                "2",
+                "9.9.9",
+                "10.0.0",
+                "255.0.0",
+                "256.0.0",
+                "65536",
+                "20150100000000000000",
+                "20150100000001000000",
+                "123456789012345678901234567890",
+                "1.0.0-alpha",
+                "1.0.0-alpha.1",
+                "1.0.0-alpha.beta",
+                "1.0.0-beta",
+                "1.0.0-beta.2",
+                "1.0.0-beta.11",
+                "1.0.0-beta.011",
+                "1.0.0-rc.1",
+                "1.0.0-rc.1.",
+                "1.0.0-",
+                "1.0.0-0",
+                "1.0.0-1a",
+                "1.0.0-a",
+                "1.0.0-ab",
+                "1.0.0-b",
+                "1.0.0-\u00e9",
+                "1.0-alpha",
+                "1.0.0+build.7",
+                "1.0.0-alpha+build",
+                "1.x",
+                "banana",
+                "apple",
+                "v1.0.0",
+                "",
+                "1..2",
+                "1.2.",
+                "\u00e9t\u00e9",
+                "\ud83d\ude00");
+        for (String left : corpus) {
+            for (String right : corpus) {
+                int byOrder = Integer.signum(VersionOrder.INSTANCE.compare(left, right));
+                int byKey =
+                        Integer.signum(Arrays.compareUnsigned(VersionOrder.sortKey(left), VersionOrder.sortKey(right)));
+                assertThat(byKey).as("%s vs %s", left, right).isEqualTo(byOrder);
+            }
+        }
+    }
+
+    @Test
+    void refusesToKeyANullVersion() {
+        assertThatThrownBy(() -> VersionOrder.sortKey(null)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -32,7 +32,7 @@ class VersionHistoryController {
     @Operation(
             summary = "Read an environment's versions",
             description =
-                    "The environment's current version and one page of its applied history (offset, limit), as of the instant at (ISO-8601) when given.")
+                    "The environment's current version and one page of its applied history in ledger order: offset (default 0) and limit (default 500, at most 1000), with historyTotal counting every apply and historyNext the offset of the next page (null on the last). Read from stored entries, so the present costs a page however long the history. With at (ISO-8601), the history as it stood then: applies up to that instant, rolled back only by rollbacks recorded by then, and the version in place then. An offset below 0 or a limit out of range is a 400 naming the parameter.")
     @GetMapping("/api/v1/databases/{db}/environments/{env}/versions")
     ResponseEntity<VersionHistoryView> versions(
             @PathVariable @LedgerName String db,

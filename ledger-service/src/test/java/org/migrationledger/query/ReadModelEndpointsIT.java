@@ -17,6 +17,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.migrationledger.LedgerServiceIT;
 import org.migrationledger.ProposalBody;
 import org.migrationledger.web.ReadYourWrites;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -30,6 +32,9 @@ class ReadModelEndpointsIT extends LedgerServiceIT {
     private static final String DB = "/api/v1/databases/shop";
     private static final String CREATE = "create table items (id bigint primary key, note text);";
     private static final String BACKFILL = "update items set note = 'n/a' where note is null;";
+
+    @Autowired
+    JdbcClient jdbc;
 
     private long position;
     private final List<Long> positions = new ArrayList<>();
@@ -117,6 +122,15 @@ class ReadModelEndpointsIT extends LedgerServiceIT {
         assertThat(first.get("description").asText()).isEqualTo("creates items");
         assertThat(first.get("rollbackSafe").asBoolean()).isTrue();
         assertThat(first.get("appliedAt").asText()).isNotBlank();
+    }
+
+    /** V183 is a Java migration handed to Flyway as a bean, beside the scripts: the service's Flyway must run it. */
+    @Test
+    void versionKeysOfExistingHistoriesAreMigratedWithTheScripts() {
+        assertThat(jdbc.sql("select success from flyway_schema_history where version = '183'")
+                        .query(Boolean.class)
+                        .optional())
+                .contains(true);
     }
 
     @Test

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * The compatibility matrix of one database.
  *
- * @param rollbackReach for every version (newest first), the oldest version safe rollbacks reach from it and the
- *     migration that blocks going further: the whole rollback compatibility in one line per version
+ * @param rollbackReach for each version of the grid's page that is not rejected (in the page's order, oldest first),
+ *     the oldest version safe rollbacks reach from it and the migration that blocks going further: over every page,
+ *     the whole rollback compatibility in one line per version
  * @param rollback the one pair asked for with {@code from} and {@code to}; empty when none was asked (it used to hold
  *     every pair, which grows with the square of the versions)
  * @param grid one page of the migrations in version order with their status per environment

@@ -11,11 +11,21 @@ import org.migrationledger.api.events.MigrationProposed;
 import org.migrationledger.api.events.MigrationRevised;
 import org.migrationledger.api.events.MigrationRolledBack;
 import org.migrationledger.api.events.MigrationRunImported;
+import org.migrationledger.naming.VersionOrder;
 import org.migrationledger.projection.path.PathTrackingProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Writes one generation of the version history: the promotion path, migrations, and applies and rollbacks. */
+/**
+ * Writes one generation of the version history: the promotion path, the migrations with their version keys, and one
+ * entry per apply, closed by the rollback that undoes it.
+ */
 class VersionHistoryProjection extends PathTrackingProjection {
+
+    /** Follows a {@code migration} CTE that returns the migration's key when it was written. */
+    private static final String REKEY_ENTRIES = """
+            update version_history_entry e set version_key = m.version_key from migration m
+            where e.generation = m.generation and e.database_name = m.database_name and e.migration_id = m.migration_id
+            and e.version_key is distinct from m.version_key""";
 
     VersionHistoryProjection(JdbcClient jdbc, int generation) {
         super(jdbc, generation, "version_history_environment");
@@ -30,20 +40,26 @@ class VersionHistoryProjection extends PathTrackingProjection {
                 .update();
     }
 
+    /** A proposal names the version; applies recorded before it (unproposed facts) take its key now. */
     @EventHandler
     void on(MigrationProposed event) {
         jdbc.sql("""
-                                insert into version_history_migration (generation, database_name, migration_id, version,
-                                description, rollback_safe) values (?, ?, ?, ?, ?, ?)
-                                on conflict (generation, database_name, migration_id) do update set version =
-                                excluded.version, description = excluded.description, rollback_safe = excluded.rollback_safe""")
+                        with migration as (
+                            insert into version_history_migration (generation, database_name, migration_id, version,
+                            description, rollback_safe, version_key) values (?, ?, ?, ?, ?, ?, ?)
+                            on conflict (generation, database_name, migration_id) do update set version =
+                            excluded.version, description = excluded.description, rollback_safe = excluded.rollback_safe,
+                            version_key = excluded.version_key
+                            returning generation, database_name, migration_id, version_key)
+                        %s""".formatted(REKEY_ENTRIES))
                 .params(
                         generation,
                         event.database(),
                         event.migrationId(),
                         event.version(),
                         event.description(),
-                        event.rollbackSafe())
+                        event.rollbackSafe(),
+                        VersionOrder.sortKey(event.version()))
                 .update();
     }
 
@@ -54,32 +70,39 @@ class VersionHistoryProjection extends PathTrackingProjection {
             @Timestamp Instant recordedAt,
             @MetaDataValue(EventMetadata.PRINCIPAL) String principal) {
         Instant appliedAt = event.startedAt() != null ? event.startedAt() : recordedAt;
-        insertFact(
-                event.database(),
-                sequence,
-                event.environment(),
-                event.migrationId(),
-                "APPLIED",
-                appliedAt,
-                recordedAt,
-                principal);
+        recordApply(event.database(), sequence, event.environment(), event.migrationId(), appliedAt, principal);
     }
 
+    /**
+     * Closes the latest apply of the migration still open in the environment, unless this rollback closed one already
+     * (a redelivery, which must not close an earlier apply).
+     */
     @EventHandler
     void on(
             MigrationRolledBack event,
             @SequenceNumber long sequence,
             @Timestamp Instant recordedAt,
             @MetaDataValue(EventMetadata.PRINCIPAL) String principal) {
-        insertFact(
-                event.database(),
-                sequence,
-                event.environment(),
-                event.migrationId(),
-                "ROLLED_BACK",
-                recordedAt,
-                recordedAt,
-                principal);
+        jdbc.sql("""
+                        update version_history_entry set rolled_back_sequence = :sequence, rolled_back_at = :at,
+                        rolled_back_by = :principal
+                        where generation = :generation and database_name = :database and sequence_number = (
+                            select max(sequence_number) from version_history_entry
+                            where generation = :generation and database_name = :database and migration_id = :migration
+                            and environment = :environment and rolled_back_sequence is null
+                            and sequence_number < :sequence)
+                        and not exists (
+                            select 1 from version_history_entry
+                            where generation = :generation and database_name = :database and migration_id = :migration
+                            and environment = :environment and rolled_back_sequence = :sequence)""")
+                .param("sequence", sequence)
+                .param("at", java.sql.Timestamp.from(recordedAt))
+                .param("principal", principal)
+                .param("generation", generation)
+                .param("database", event.database())
+                .param("migration", event.migrationId())
+                .param("environment", event.environment())
+                .update();
     }
 
     /** A run imported from history that predates the ledger: applied when, and by whom, the history says. */
@@ -87,53 +110,66 @@ class VersionHistoryProjection extends PathTrackingProjection {
     void on(MigrationRunImported event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         if (event.newToLedger()) {
             jdbc.sql("""
-                            insert into version_history_migration (generation, database_name, migration_id, version,
-                            description, rollback_safe) values (?, ?, ?, ?, ?, ?) on conflict do nothing""")
+                            with migration as (
+                                insert into version_history_migration (generation, database_name, migration_id,
+                                version, description, rollback_safe, version_key) values (?, ?, ?, ?, ?, ?, ?)
+                                on conflict do nothing
+                                returning generation, database_name, migration_id, version_key)
+                            %s""".formatted(REKEY_ENTRIES))
                     .params(
                             generation,
                             event.database(),
                             event.migrationId(),
                             event.version(),
                             event.description(),
-                            event.rollbackSafe())
+                            event.rollbackSafe(),
+                            VersionOrder.sortKey(event.version()))
                     .update();
         }
         if (event.success()) {
-            insertFact(
+            recordApply(
                     event.database(),
                     sequence,
                     event.environment(),
                     event.migrationId(),
-                    "APPLIED",
                     event.installedOn(),
-                    recordedAt,
                     event.installedBy());
         }
     }
 
-    private void insertFact(
+    /**
+     * One entry, numbered after the environment's last, in one statement: the count goes up only when the apply is
+     * new, so a redelivered apply changes nothing.
+     */
+    private void recordApply(
             String database,
             long sequence,
             String environment,
             String migrationId,
-            String kind,
-            Instant effectiveAt,
-            Instant recordedAt,
+            Instant appliedAt,
             String principal) {
         jdbc.sql("""
-                        insert into version_history_fact (generation, database_name, sequence_number, environment,
-                        migration_id, kind, effective_at, recorded_at, principal) values (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict do nothing""")
-                .params(
-                        generation,
-                        database,
-                        sequence,
-                        environment,
-                        migrationId,
-                        kind,
-                        java.sql.Timestamp.from(effectiveAt),
-                        java.sql.Timestamp.from(recordedAt),
-                        principal)
+                        with tally as (
+                            insert into version_history_tally as t (generation, database_name, environment, entries)
+                            select :generation, :database, :environment, 1
+                            where not exists (
+                                select 1 from version_history_entry where generation = :generation
+                                and database_name = :database and sequence_number = :sequence)
+                            on conflict (generation, database_name, environment) do update set entries = t.entries + 1
+                            returning entries)
+                        insert into version_history_entry (generation, database_name, environment, ordinal,
+                        sequence_number, migration_id, version_key, applied_at, applied_by)
+                        select :generation, :database, :environment, tally.entries, :sequence, :migration,
+                        (select version_key from version_history_migration where generation = :generation
+                         and database_name = :database and migration_id = :migration), :appliedAt, :principal
+                        from tally""")
+                .param("generation", generation)
+                .param("database", database)
+                .param("environment", environment)
+                .param("sequence", sequence)
+                .param("migration", migrationId)
+                .param("appliedAt", java.sql.Timestamp.from(appliedAt))
+                .param("principal", principal)
                 .update();
     }
 }

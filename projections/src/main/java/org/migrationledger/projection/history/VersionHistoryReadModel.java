@@ -9,8 +9,11 @@ import org.springframework.stereotype.Component;
 class VersionHistoryReadModel extends ReadModel {
 
     static final String NAME = "version-history";
-    static final List<String> TABLES =
-            List.of("version_history_environment", "version_history_migration", "version_history_fact");
+    static final List<String> TABLES = List.of(
+            "version_history_environment",
+            "version_history_migration",
+            "version_history_entry",
+            "version_history_tally");
 
     VersionHistoryReadModel(JdbcClient jdbc) {
         super(NAME, TABLES, generation -> new VersionHistoryProjection(jdbc, generation));

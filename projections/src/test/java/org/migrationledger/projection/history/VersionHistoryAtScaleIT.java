@@ -1,0 +1,140 @@
+package org.migrationledger.projection.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.migrationledger.projection.LedgerEvents.DB;
+import static org.migrationledger.projection.LedgerEvents.applied;
+import static org.migrationledger.projection.LedgerEvents.expand;
+import static org.migrationledger.projection.LedgerEvents.registered;
+import static org.migrationledger.projection.LedgerEvents.rolledBack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.migrationledger.api.queries.GetVersionHistory;
+import org.migrationledger.api.queries.VersionHistoryView;
+import org.migrationledger.projection.ReadModelDatabase;
+import org.migrationledger.testsupport.FreshPostgresDatabase;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+/**
+ * A long history costs a page: 2,000 migrations applied to production (every tenth rolled back, the newest among
+ * them), read deep into the history. What the reads of the present touch is counted from PostgreSQL's own plans
+ * (EXPLAIN ANALYZE: rows each scan returned or filtered out), not timed.
+ */
+class VersionHistoryAtScaleIT {
+
+    @RegisterExtension
+    static final FreshPostgresDatabase POSTGRES = new FreshPostgresDatabase();
+
+    private static final int MIGRATIONS = 2_000;
+    private static final int LIMIT = 50;
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static SingleConnectionDataSource connection;
+    private static JdbcClient jdbc;
+    private static VersionHistoryQueryHandler queries;
+
+    @BeforeAll
+    static void applyTwoThousandMigrations() {
+        ReadModelDatabase database = ReadModelDatabase.migrate(POSTGRES.database());
+        database.generations().registerFirst(VersionHistoryReadModel.NAME);
+        // One connection for the thousands of statements, where the test database's data source opens one each.
+        connection = new SingleConnectionDataSource(
+                POSTGRES.database().jdbcUrl(),
+                POSTGRES.database().user(),
+                POSTGRES.database().password(),
+                true);
+        jdbc = JdbcClient.create(connection);
+        VersionHistoryProjection projection = new VersionHistoryProjection(jdbc, 1);
+        projection.on(registered());
+        long sequence = 1;
+        for (int i = 1; i <= MIGRATIONS; i++) {
+            String id = "%05d_add_column_c%d".formatted(i, i);
+            Instant at = T0.plus(Duration.ofMinutes(i));
+            projection.on(expand(id, "1.%d.0".formatted(i)));
+            projection.on(applied(id, "production", at), sequence++, at, "ci");
+            if (i % 10 == 0) {
+                projection.on(rolledBack(id, "production"), sequence++, at.plusSeconds(30), "dora");
+            }
+        }
+        // As autovacuum would: the planner sees the table's real size.
+        jdbc.sql("analyze").update();
+        queries = new VersionHistoryQueryHandler(jdbc, database.generations());
+    }
+
+    @AfterAll
+    static void closeTheConnection() {
+        connection.destroy();
+    }
+
+    @Test
+    void answersOnePageWithTheWholeCountAndTheVersionInPlace() {
+        VersionHistoryView deep = queries.handle(
+                        new GetVersionHistory(DB, "production", null, MIGRATIONS - 2 * LIMIT, LIMIT))
+                .orElseThrow();
+
+        assertThat(deep.history()).hasSize(LIMIT);
+        assertThat(deep.history().get(0).migrationId()).isEqualTo("01901_add_column_c1901");
+        assertThat(deep.historyTotal()).isEqualTo(MIGRATIONS);
+        assertThat(deep.historyNext()).isEqualTo(MIGRATIONS - LIMIT);
+        assertThat(deep.currentVersion()).isEqualTo("1.1999.0");
+    }
+
+    @Test
+    void readsAPageOfRowsDeepInTheHistory() {
+        Touched page = rowsTouched(VersionHistoryQueryHandler.PAGE, MIGRATIONS - 2 * LIMIT, LIMIT);
+
+        // The page's entries and their migrations; reading the history would touch thousands.
+        assertThat(page.rows()).as(page.plan()).isLessThanOrEqualTo(2 * LIMIT);
+    }
+
+    @Test
+    void readsTheCurrentVersionAndTheTotalFromAFewRows() {
+        Touched current = rowsTouched(VersionHistoryQueryHandler.CURRENT, 0, 0);
+        Touched total = rowsTouched(VersionHistoryQueryHandler.TOTAL, 0, 0);
+
+        // The newest version's entry was rolled back: it and the one below, and that one's migration.
+        assertThat(current.rows()).as(current.plan()).isLessThanOrEqualTo(3);
+        assertThat(total.rows()).as(total.plan()).isLessThanOrEqualTo(1);
+    }
+
+    private static Touched rowsTouched(String sql, int offset, int limit) {
+        JdbcClient.StatementSpec explain = jdbc.sql("explain (analyze, format json) " + sql)
+                .param("generation", 1)
+                .param("database", DB)
+                .param("environment", "production");
+        if (sql.contains(":offset")) {
+            explain = explain.param("offset", offset).param("limit", limit);
+        }
+        String plan = explain.query(String.class).single();
+        try {
+            return new Touched(touched(JSON.readTree(plan).get(0).get("Plan")), plan);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(plan, e);
+        }
+    }
+
+    private record Touched(long rows, String plan) {}
+
+    /** Rows every scan of the plan returned or read and dropped, over all its loops. */
+    private static long touched(JsonNode node) {
+        long rows = 0;
+        if (node.get("Node Type").asText().contains("Scan")) {
+            long perLoop = node.path("Actual Rows").asLong()
+                    + node.path("Rows Removed by Filter").asLong()
+                    + node.path("Rows Removed by Index Recheck").asLong();
+            rows += perLoop * node.path("Actual Loops").asLong(1);
+        }
+        for (JsonNode child : node.path("Plans")) {
+            rows += touched(child);
+        }
+        return rows;
+    }
+}
