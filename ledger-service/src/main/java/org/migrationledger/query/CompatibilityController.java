@@ -32,7 +32,7 @@ class CompatibilityController {
     @Operation(
             summary = "Read the compatibility matrix",
             description =
-                    "One page of the migrations in version order (gridAfter = the previous page's gridNext, gridLimit default 200, at most 1000): their grid rows and rollbackReach, the rollback reach of each of the page's versions (rejected ones have none), so both are paged together; walk gridNext for the reach of every version. With from and to, the one rollback pair between those versions. A gridLimit out of range, a gridAfter that is no page's gridNext or a half pair is a 400 naming the parameter.")
+                    "One page of the migrations in version order (gridAfter = the previous page's gridNext, gridLimit default 200, at most 1000): their grid rows and rollbackReach, the rollback reach of each of the page's versions (rejected ones have none), so both are paged together; walk gridNext for the reach of every version. With from and to, the one rollback pair between those versions. releases: per environment the latest 20 deployments reported (observed, oldest first; observedTotal counts them all) and the N-1 window, found even when N-1 was deployed before those 20. A gridLimit out of range, a gridAfter that is no page's gridNext or a half pair is a 400 naming the parameter.")
     @GetMapping("/api/v1/databases/{db}/compatibility")
     ResponseEntity<CompatibilityView> compatibility(
             @PathVariable @LedgerName String db,

@@ -6,7 +6,10 @@ import java.util.List;
  * The application releases observed in one environment and the schema versions the previous release (N-1) may run
  * against.
  *
- * @param observed every deployment reported there, oldest first
+ * @param observed the latest deployments reported there (at most {@code RECENT_OBSERVATIONS}), oldest first: the
+ *     window needs only the last two releases, and a database released with every migration would otherwise answer
+ *     its whole deployment history on every request
+ * @param observedTotal how many deployments were reported there in all
  * @param currentRelease the release deployed last; null when none was reported
  * @param previousRelease the release deployed before it (N-1); null when there is none
  * @param previousReleaseSchemaVersion the schema version N-1 was last observed with
@@ -18,12 +21,16 @@ import java.util.List;
 public record ReleaseWindowView(
         String environment,
         List<ReleaseObservationView> observed,
+        long observedTotal,
         String currentRelease,
         String previousRelease,
         String previousReleaseSchemaVersion,
         List<String> previousReleaseCompatibleVersions,
         String blockingMigrationId,
         String detail) {
+
+    /** Deployments listed per environment, the latest ones. */
+    public static final int RECENT_OBSERVATIONS = 20;
 
     public ReleaseWindowView {
         observed = List.copyOf(observed);

@@ -1,6 +1,9 @@
 package org.migrationledger.projection.compatibility;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,34 +28,75 @@ class ReleaseWindows {
     }
 
     List<ReleaseWindowView> windows(String database, List<String> environments, List<MigrationRow> migrations) {
-        Map<String, List<ReleaseObservationView>> observed = new LinkedHashMap<>();
-        environments.forEach(env -> observed.put(env, new ArrayList<>()));
+        Map<String, List<ReleaseObservationView>> recent = new LinkedHashMap<>();
+        environments.forEach(env -> recent.put(env, new ArrayList<>()));
+        Map<String, Long> totals = new HashMap<>();
         jdbc.sql("""
-                        select environment, release, schema_version, deployed_at, deployed_by from compatibility_release
-                        where generation = ? and database_name = ? order by sequence_number""")
-                .params(generation, database)
-                .query((rs, i) -> Map.entry(
-                        rs.getString("environment"),
-                        new ReleaseObservationView(
-                                rs.getString("release"),
-                                rs.getString("schema_version"),
-                                rs.getTimestamp("deployed_at").toInstant(),
-                                rs.getString("deployed_by"))))
+                        select environment, release, schema_version, deployed_at, deployed_by, total from (
+                            select r.*, row_number() over latest as newness, count(*) over (partition by environment)
+                                   as total
+                            from compatibility_release r where generation = ? and database_name = ?
+                            window latest as (partition by environment order by sequence_number desc)) numbered
+                        where newness <= ? order by environment, newness desc""")
+                .params(generation, database, ReleaseWindowView.RECENT_OBSERVATIONS)
+                .query((rs, i) -> {
+                    totals.put(rs.getString("environment"), rs.getLong("total"));
+                    return Map.entry(rs.getString("environment"), observation(rs));
+                })
                 .list()
-                .forEach(e -> observed.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
+                .forEach(e -> recent.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                         .add(e.getValue()));
+        Map<String, ReleaseObservationView> previous = previousReleases(database, recent);
         List<MigrationRow> live = migrations.stream().filter(m -> !m.rejected()).toList();
-        return observed.entrySet().stream()
-                .map(e -> window(e.getKey(), e.getValue(), live))
+        return recent.entrySet().stream()
+                .map(e -> window(
+                        e.getKey(), e.getValue(), totals.getOrDefault(e.getKey(), 0L), previous.get(e.getKey()), live))
                 .toList();
     }
 
+    /**
+     * Per environment, the latest deployment of another release than the current one (N-1), which may lie before the
+     * recent deployments listed when the current release was deployed many times.
+     */
+    private Map<String, ReleaseObservationView> previousReleases(
+            String database, Map<String, List<ReleaseObservationView>> recent) {
+        Map<String, ReleaseObservationView> previous = new HashMap<>();
+        recent.forEach((environment, observations) -> {
+            if (observations.isEmpty()) {
+                return;
+            }
+            String current = observations.get(observations.size() - 1).release();
+            jdbc.sql("""
+                            select environment, release, schema_version, deployed_at, deployed_by
+                            from compatibility_release where generation = ? and database_name = ? and environment = ?
+                            and release <> ? order by sequence_number desc limit 1""")
+                    .params(generation, database, environment, current)
+                    .query((rs, i) -> observation(rs))
+                    .optional()
+                    .ifPresent(found -> previous.put(environment, found));
+        });
+        return previous;
+    }
+
+    private static ReleaseObservationView observation(ResultSet rs) throws SQLException {
+        return new ReleaseObservationView(
+                rs.getString("release"),
+                rs.getString("schema_version"),
+                rs.getTimestamp("deployed_at").toInstant(),
+                rs.getString("deployed_by"));
+    }
+
     static ReleaseWindowView window(
-            String environment, List<ReleaseObservationView> observed, List<MigrationRow> live) {
+            String environment,
+            List<ReleaseObservationView> observed,
+            long observedTotal,
+            ReleaseObservationView previous,
+            List<MigrationRow> live) {
         if (observed.isEmpty()) {
             return new ReleaseWindowView(
                     environment,
                     observed,
+                    observedTotal,
                     null,
                     null,
                     null,
@@ -61,16 +105,11 @@ class ReleaseWindows {
                     "No application release has been reported in " + environment + ".");
         }
         ReleaseObservationView current = observed.get(observed.size() - 1);
-        ReleaseObservationView previous = null;
-        for (int i = observed.size() - 2; i >= 0 && previous == null; i--) {
-            if (!observed.get(i).release().equals(current.release())) {
-                previous = observed.get(i);
-            }
-        }
         if (previous == null) {
             return new ReleaseWindowView(
                     environment,
                     observed,
+                    observedTotal,
                     current.release(),
                     null,
                     null,
@@ -83,6 +122,7 @@ class ReleaseWindows {
             return new ReleaseWindowView(
                     environment,
                     observed,
+                    observedTotal,
                     current.release(),
                     previous.release(),
                     null,
@@ -117,6 +157,7 @@ class ReleaseWindows {
         return new ReleaseWindowView(
                 environment,
                 observed,
+                observedTotal,
                 current.release(),
                 previous.release(),
                 previous.schemaVersion(),

@@ -28,6 +28,7 @@ import org.migrationledger.api.queries.GetCompatibility;
 import org.migrationledger.api.queries.GetMigration;
 import org.migrationledger.api.queries.GridRowView;
 import org.migrationledger.api.queries.MigrationView;
+import org.migrationledger.api.queries.ReleaseObservationView;
 import org.migrationledger.api.queries.ReleaseWindowView;
 import org.migrationledger.api.queries.RollbackPairView;
 import org.migrationledger.api.queries.RollbackReachView;
@@ -72,6 +73,28 @@ class CompatibilityProjectionIT {
         twice(() -> projection.on(release("production", "3.0.0", "1.0.0"), 17, T, "ci"));
         twice(() -> projection.on(release("production", "3.1.0", "1.1.0"), 18, T, "ci"));
         twice(() -> projection.on(release("staging", "3.1.0", "1.1.0"), 19, T, "ci"));
+        // ci: release 4.0.0 once, then 4.1.0 redeployed more often than the answer lists
+        projection.on(release("ci", "4.0.0", "1.0.0"), 100, T, "ci");
+        for (int redeploy = 1; redeploy <= ReleaseWindowView.RECENT_OBSERVATIONS + 5; redeploy++) {
+            projection.on(release("ci", "4.1.0", "1.1.0"), 100 + redeploy, T, "ci");
+        }
+    }
+
+    @Test
+    void listsTheLatestDeploymentsAndStillFindsAnNMinusOneDeployedBeforeThem() {
+        ReleaseWindowView ci = compatibility().releases().stream()
+                .filter(w -> w.environment().equals("ci"))
+                .findFirst()
+                .orElseThrow();
+
+        assertThat(ci.observed()).hasSize(ReleaseWindowView.RECENT_OBSERVATIONS);
+        assertThat(ci.observed()).extracting(ReleaseObservationView::release).containsOnly("4.1.0");
+        assertThat(ci.observedTotal()).isEqualTo(ReleaseWindowView.RECENT_OBSERVATIONS + 6);
+        assertThat(ci.currentRelease()).isEqualTo("4.1.0");
+        assertThat(ci.previousRelease())
+                .as("N-1, deployed before every deployment listed")
+                .isEqualTo("4.0.0");
+        assertThat(ci.previousReleaseSchemaVersion()).isEqualTo("1.0.0");
     }
 
     @Test
@@ -169,6 +192,7 @@ class CompatibilityProjectionIT {
         assertThat(production.blockingMigrationId()).isEqualTo("0003_drop_legacy");
         assertThat(production.detail()).contains("cannot run against 2.0.0 or later");
         assertThat(production.observed()).hasSize(2);
+        assertThat(production.observedTotal()).isEqualTo(2);
     }
 
     @Test
