@@ -46,10 +46,6 @@ class AuditTrailProjection {
     /** Beyond this many events marked for one-by-one writing (of batches another node took over), the marks go. */
     private static final int MAX_MARKED = 100_000;
 
-    /**
-     * The store's index of each row's event, looked up per row (lateral): a join let the planner, which cannot see
-     * how few rows the arrays hold, hash the whole event store for every batch.
-     */
     private static final String INSERT = """
             insert into audit_event (generation, global_index, event_id, database_name, sequence_number, event_type,
                                      migration_id, environment, principal, source_tool, source_run_url,
@@ -63,8 +59,7 @@ class AuditTrailProjection {
                         cast(? as text[]))
                  as row(event_id, database_name, sequence_number, event_type, migration_id, environment, principal,
                         source_tool, source_run_url, correlation_id, recorded_at, summary, payload)
-            cross join lateral (select global_index from domain_event_entry
-                                where event_identifier = row.event_id) stored
+            join domain_event_entry stored on stored.event_identifier = row.event_id
             on conflict (generation, event_id) do nothing
             returning event_id
             """;
