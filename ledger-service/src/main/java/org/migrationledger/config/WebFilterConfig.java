@@ -2,6 +2,7 @@ package org.migrationledger.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.Filter;
 import org.migrationledger.web.ApiSettings;
 import org.migrationledger.web.BodySizeLimitFilter;
 import org.migrationledger.web.DatabaseOutageFilter;
@@ -32,20 +33,12 @@ class WebFilterConfig {
     /** Outermost, so that it also answers a database failure inside the idempotency filter. */
     @Bean
     FilterRegistrationBean<DatabaseOutageFilter> databaseOutageFilter(ObjectMapper mapper) {
-        FilterRegistrationBean<DatabaseOutageFilter> registration =
-                new FilterRegistrationBean<>(new DatabaseOutageFilter(mapper));
-        registration.setOrder(OUTERMOST);
-        registration.addUrlPatterns("/api/*");
-        return registration;
+        return onApi(new DatabaseOutageFilter(mapper), OUTERMOST);
     }
 
     @Bean
     FilterRegistrationBean<BodySizeLimitFilter> bodySizeLimitFilter(ApiSettings settings, ObjectMapper mapper) {
-        FilterRegistrationBean<BodySizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeLimitFilter(settings, mapper));
-        registration.setOrder(BEFORE_SECURITY);
-        registration.addUrlPatterns("/api/*");
-        return registration;
+        return onApi(new BodySizeLimitFilter(settings, mapper), BEFORE_SECURITY);
     }
 
     /**
@@ -76,19 +69,18 @@ class WebFilterConfig {
     @Bean
     FilterRegistrationBean<WriteAdmissionFilter> writeAdmissionFilter(
             ApiSettings settings, ObjectMapper mapper, MeterRegistry meters) {
-        FilterRegistrationBean<WriteAdmissionFilter> registration =
-                new FilterRegistrationBean<>(new WriteAdmissionFilter(settings, mapper, meters));
-        registration.setOrder(ADMISSION);
-        registration.addUrlPatterns("/api/*");
-        return registration;
+        return onApi(new WriteAdmissionFilter(settings, mapper, meters), ADMISSION);
     }
 
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(
             IdempotencyRecords records, ObjectMapper mapper, PlatformTransactionManager transactions) {
-        FilterRegistrationBean<IdempotencyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyFilter(records, mapper, transactions));
-        registration.setOrder(AFTER_SECURITY);
+        return onApi(new IdempotencyFilter(records, mapper, transactions), AFTER_SECURITY);
+    }
+
+    private static <F extends Filter> FilterRegistrationBean<F> onApi(F filter, int order) {
+        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(order);
         registration.addUrlPatterns("/api/*");
         return registration;
     }

@@ -1,5 +1,8 @@
 package org.migrationledger.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
@@ -10,6 +13,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.TransactionException;
@@ -73,6 +77,15 @@ final class DatabaseOutage {
                 "Database unavailable",
                 "The ledger's database could not complete the request (unreachable, restarting or busy); nothing was"
                         + " recorded. Retry after " + RETRY_AFTER_SECONDS + " s with the same Idempotency-Key.");
+    }
+
+    /** Answers 503 with Retry-After and the problem: nothing was recorded, the client retries with its key. */
+    static void writeRetryable(HttpServletResponse response, ObjectMapper mapper, ProblemDetail problem)
+            throws IOException {
+        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        mapper.writeValue(response.getOutputStream(), problem);
     }
 
     static ResponseEntity<ProblemDetail> response() {

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.migrationledger.web.IdempotencyRecords.StoredRecord;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -176,9 +175,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         if (!stored.completed()) {
             // A claim left in flight is taken over once abandoned (IdempotencyRecords#claim); until then the retry is
             // told to come back, never that the key is stuck.
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseOutage.RETRY_AFTER_SECONDS));
-            write(
+            DatabaseOutage.writeRetryable(
                     response,
+                    mapper,
                     Problems.of(
                             HttpStatus.SERVICE_UNAVAILABLE,
                             "idempotency-key-in-flight",
