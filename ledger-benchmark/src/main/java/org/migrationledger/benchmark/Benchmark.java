@@ -67,13 +67,20 @@ public final class Benchmark implements Callable<Integer> {
                     "leave out the intake rounds (raw and service): only the history at scale, its reads and rebuilds")
     boolean skipIntake;
 
+    @Option(
+            names = "--large-migrations",
+            description = "migrations of the largest database instead of the configuration's (e.g. the full run's 5000"
+                    + " in a quick run, to profile reads on it)")
+    Integer largeMigrations;
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new Benchmark()).execute(args));
     }
 
     @Override
     public Integer call() throws Exception {
-        Preset preset = full ? Preset.full() : Preset.quick();
+        Preset configured = full ? Preset.full() : Preset.quick();
+        Preset preset = largeMigrations == null ? configured : configured.withLargeMigrations(largeMigrations);
         Path work = Files.createTempDirectory("ledger-benchmark-");
         System.out.println("work directory (service log, token file): " + work);
         try (ScratchDatabase database = ScratchDatabase.create(server, user, password, keepDatabase)) {

@@ -42,6 +42,25 @@ record Preset(
         return new Preset("full", 3, 10, 32, 40, 105, 998, 5000, 200, 20, 90, 1);
     }
 
+    Preset withLargeMigrations(int migrations) {
+        if (migrations < 1) {
+            throw new IllegalArgumentException("--large-migrations must be at least 1");
+        }
+        return new Preset(
+                name,
+                rounds,
+                phaseSeconds,
+                intakeDatabases,
+                intakeMigrations,
+                templateMigrations,
+                copies,
+                migrations,
+                readSamples,
+                probeSeconds,
+                rebuildSeconds,
+                upcastingRounds);
+    }
+
     int databasesAtScale() {
         return copies + 2;
     }

@@ -27,6 +27,28 @@ class VersionHistoryProjection extends PathTrackingProjection {
             where e.generation = m.generation and e.database_name = m.database_name and e.migration_id = m.migration_id
             and e.version_key is distinct from m.version_key""";
 
+    /**
+     * One entry, numbered after the environment's last; the count goes up only when the apply is new, so a redelivered
+     * apply changes nothing. The redelivery is told by the apply's unique key, as an insert conflict: asked as an
+     * existence check, the planner's generic plan took the version index and read every entry of the database for
+     * each apply, which grew the rebuild with the history.
+     */
+    static final String RECORD_APPLY = """
+            with entry as (
+                insert into version_history_entry (generation, database_name, environment, ordinal,
+                sequence_number, migration_id, version_key, applied_at, applied_by)
+                select :generation, :database, :environment,
+                coalesce((select entries from version_history_tally where generation = :generation
+                          and database_name = :database and environment = :environment), 0) + 1,
+                :sequence, :migration,
+                (select version_key from version_history_migration where generation = :generation
+                 and database_name = :database and migration_id = :migration), :appliedAt, :principal
+                on conflict (generation, database_name, sequence_number) do nothing
+                returning ordinal)
+            insert into version_history_tally as t (generation, database_name, environment, entries)
+            select :generation, :database, :environment, ordinal from entry
+            on conflict (generation, database_name, environment) do update set entries = excluded.entries""";
+
     VersionHistoryProjection(JdbcClient jdbc, int generation) {
         super(jdbc, generation, "version_history_environment");
     }
@@ -137,10 +159,6 @@ class VersionHistoryProjection extends PathTrackingProjection {
         }
     }
 
-    /**
-     * One entry, numbered after the environment's last, in one statement: the count goes up only when the apply is
-     * new, so a redelivered apply changes nothing.
-     */
     private void recordApply(
             String database,
             long sequence,
@@ -148,21 +166,7 @@ class VersionHistoryProjection extends PathTrackingProjection {
             String migrationId,
             Instant appliedAt,
             String principal) {
-        jdbc.sql("""
-                        with tally as (
-                            insert into version_history_tally as t (generation, database_name, environment, entries)
-                            select :generation, :database, :environment, 1
-                            where not exists (
-                                select 1 from version_history_entry where generation = :generation
-                                and database_name = :database and sequence_number = :sequence)
-                            on conflict (generation, database_name, environment) do update set entries = t.entries + 1
-                            returning entries)
-                        insert into version_history_entry (generation, database_name, environment, ordinal,
-                        sequence_number, migration_id, version_key, applied_at, applied_by)
-                        select :generation, :database, :environment, tally.entries, :sequence, :migration,
-                        (select version_key from version_history_migration where generation = :generation
-                         and database_name = :database and migration_id = :migration), :appliedAt, :principal
-                        from tally""")
+        jdbc.sql(RECORD_APPLY)
                 .param("generation", generation)
                 .param("database", database)
                 .param("environment", environment)

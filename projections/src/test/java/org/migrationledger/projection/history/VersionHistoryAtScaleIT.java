@@ -105,6 +105,50 @@ class VersionHistoryAtScaleIT {
         assertThat(total.rows()).as(total.plan()).isLessThanOrEqualTo(1);
     }
 
+    @Test
+    void recordsAnApplyWithoutReadingTheEntriesBeforeIt() {
+        // A processor runs the statement thousands of times, so PostgreSQL plans it once for any database: that
+        // generic plan is the one that must not read the history. Another database's apply leaves this one's be.
+        jdbc.sql("set plan_cache_mode = force_generic_plan").update();
+        String plan;
+        try {
+            plan = jdbc.sql("explain (analyze, format json) " + VersionHistoryProjection.RECORD_APPLY)
+                    .param("generation", 1)
+                    .param("database", "explained")
+                    .param("environment", "production")
+                    .param("sequence", 1L)
+                    .param("migration", "00001_add_column_c1")
+                    .param("appliedAt", java.sql.Timestamp.from(T0))
+                    .param("principal", "ci")
+                    .query(String.class)
+                    .single();
+        } finally {
+            jdbc.sql("reset plan_cache_mode").update();
+        }
+
+        assertThat(scannedRelations(readPlan(plan))).as(plan).doesNotContain("version_history_entry");
+    }
+
+    private static JsonNode readPlan(String plan) {
+        try {
+            return JSON.readTree(plan).get(0).get("Plan");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(plan, e);
+        }
+    }
+
+    /** The tables the plan reads rows of (an insert's own table is written, not scanned). */
+    private static java.util.List<String> scannedRelations(JsonNode node) {
+        java.util.List<String> relations = new java.util.ArrayList<>();
+        if (node.get("Node Type").asText().contains("Scan") && node.has("Relation Name")) {
+            relations.add(node.get("Relation Name").asText());
+        }
+        for (JsonNode child : node.path("Plans")) {
+            relations.addAll(scannedRelations(child));
+        }
+        return relations;
+    }
+
     private static Touched rowsTouched(String sql, int offset, int limit) {
         JdbcClient.StatementSpec explain = jdbc.sql("explain (analyze, format json) " + sql)
                 .param("generation", 1)
