@@ -1,5 +1,6 @@
 package org.migrationledger.ledger;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.migrationledger.api.events.PolicyViolation;
@@ -11,15 +12,15 @@ record EarlierMigrationsFirst() implements ApplyRule {
 
     @Override
     public Optional<PolicyViolation> check(ApplyContext context) {
-        List<String> missing = context
-                .ledger()
-                .migrationsBefore(context.migration().migrationId())
-                .stream()
-                // A withdrawn or superseded migration is not meant to run: nothing waits for it.
-                .filter(earlier -> earlier.status().live())
-                .filter(earlier -> !earlier.in(context.environment()).applied())
-                .map(MigrationState::migrationId)
-                .toList();
+        // A loop over the ledger's view: a stream would first count a sub-map, which walks it once more.
+        List<String> missing = new ArrayList<>();
+        for (MigrationState earlier :
+                context.ledger().migrationsBefore(context.migration().migrationId())) {
+            // A withdrawn or superseded migration is not meant to run: nothing waits for it.
+            if (earlier.status().live() && !earlier.in(context.environment()).applied()) {
+                missing.add(earlier.migrationId());
+            }
+        }
         if (missing.isEmpty()) {
             return Optional.empty();
         }

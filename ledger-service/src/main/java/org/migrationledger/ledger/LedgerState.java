@@ -1,6 +1,8 @@
 package org.migrationledger.ledger;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,14 +50,19 @@ final class LedgerState {
         return Optional.ofNullable(migrationIdByVersion.get(version));
     }
 
-    /** Migrations that come before the given one in apply order. */
-    List<MigrationState> migrationsBefore(String migrationId) {
-        return List.copyOf(migrations.headMap(migrationId, false).values());
+    /**
+     * Migrations that come before the given one in apply order: a view, read on every apply and gate call, where a
+     * copy of a long ledger's migrations cost more than the rest of the decision.
+     */
+    Collection<MigrationState> migrationsBefore(String migrationId) {
+        return Collections.unmodifiableCollection(
+                migrations.headMap(migrationId, false).values());
     }
 
-    /** Migrations that come after the given one in apply order. */
-    List<MigrationState> migrationsAfter(String migrationId) {
-        return List.copyOf(migrations.tailMap(migrationId, false).values());
+    /** Migrations that come after the given one in apply order (a view, as {@link #migrationsBefore}). */
+    Collection<MigrationState> migrationsAfter(String migrationId) {
+        return Collections.unmodifiableCollection(
+                migrations.tailMap(migrationId, false).values());
     }
 
     /** Whether any fact was ever recorded in the environment; such an environment can't leave the path. */
