@@ -78,20 +78,10 @@ final class DriftJudge {
         this.path = List.copyOf(path);
         this.migrations = migrations;
         path.forEach(env -> statuses.put(env, new LinkedHashMap<>()));
-        String previous = null;
-        int rank = 0;
-        for (String version : migrations.values().stream()
+        versionRanks.putAll(VersionOrder.ranks(migrations.values().stream()
                 .map(Migration::version)
                 .filter(v -> v != null)
-                .distinct()
-                .sorted(VersionOrder.INSTANCE)
-                .toList()) {
-            if (previous != null && VersionOrder.INSTANCE.compare(previous, version) != 0) {
-                rank++;
-            }
-            versionRanks.put(version, rank);
-            previous = version;
-        }
+                .toList()));
     }
 
     /** {@link VersionOrder} for the versions of known migrations (the only ones a replay compares). */
