@@ -1,5 +1,7 @@
 package org.migrationledger.projection.drift;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -9,9 +11,12 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.migrationledger.api.queries.DriftFindingView;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The {@code drift_finding} rows of one generation: written by a judgement of a database's whole history when its facts
@@ -24,10 +29,34 @@ final class DriftFindings {
     /** Rows the clock has opened, and every row of the other kinds; parameters: the threshold's instant. */
     private static final String OPEN = "(kind <> '" + PENDING + "' or since < ?)";
 
-    private final JdbcClient jdbc;
+    /**
+     * The most steps the judges kept between batches may hold in all (a few hundred bytes each): enough for the
+     * databases being written to, the longest histories among them.
+     */
+    static final long KEPT_STEPS = 200_000;
 
+    private final JdbcClient jdbc;
+    /**
+     * Judges kept per database after their batch committed, so that the next batch replays only its own steps; empty
+     * when none are kept.
+     */
+    private final Optional<Cache<String, DriftJudge>> kept;
+
+    /** Findings judged from the whole history every time (a read judging a database built before findings). */
     DriftFindings(JdbcClient jdbc) {
+        this(jdbc, 0);
+    }
+
+    /** @param keptSteps bound of the judges kept between judgements, in steps replayed (0: none kept) */
+    DriftFindings(JdbcClient jdbc, long keptSteps) {
         this.jdbc = jdbc;
+        this.kept = keptSteps == 0
+                ? Optional.empty()
+                : Optional.of(Caffeine.newBuilder()
+                        .maximumWeight(keptSteps)
+                        .<String, DriftJudge>weigher(
+                                (database, judge) -> (int) Math.min(Integer.MAX_VALUE, judge.stepsReplayed()))
+                        .build());
     }
 
     /** One page of a database's open findings in report order, and how many there are in all. */
@@ -39,13 +68,33 @@ final class DriftFindings {
      * advisory lock keeps two judgements of one database from interleaving their replacements.
      */
     void judge(int generation, String database) {
+        judge(generation, database, Long.MIN_VALUE);
+    }
+
+    /**
+     * As {@link #judge(int, String)}, replaying only the steps after those a kept judge of the database replayed when
+     * it still judges as a whole replay would ({@link DriftJudge#admits}) and the batch brought no step at or before
+     * them (a redelivery, a dead letter retried). The judge is kept again only once the transaction commits, so a
+     * rolled-back batch leaves no judge ahead of the stored steps.
+     *
+     * @param earliestSequence the lowest sequence number of the batch's events on the database; {@link Long#MIN_VALUE}
+     *     when unknown, which judges the whole history
+     */
+    void judge(int generation, String database, long earliestSequence) {
         jdbc.sql("select count(*) from (select pg_advisory_xact_lock(hashtextextended(?, ?))) locked")
                 .params(database, generation)
                 .query(Long.class)
                 .single();
         List<String> path = path(generation, database);
-        DriftJudge.Judgement judgement =
-                new DriftJudge(path, migrations(generation, database)).judge(steps(generation, database));
+        Map<String, DriftJudge.Migration> migrations = migrations(generation, database);
+        DriftJudge judge = kept.map(judges -> judges.asMap().remove(database)).orElse(null);
+        boolean incremental =
+                judge != null && earliestSequence > judge.replayedThrough() && judge.admits(path, migrations);
+        if (!incremental) {
+            judge = new DriftJudge(path, migrations);
+        }
+        DriftJudge.Judgement judgement = judge.judge(steps(generation, database, judge.replayedThrough()));
+        keepAfterCommit(database, judge);
         List<Row> rows = new ArrayList<>();
         judgement.findings().forEach(f -> rows.add(new Row(f, null)));
         judgement
@@ -81,6 +130,21 @@ final class DriftFindings {
         jdbc.sql("delete from drift_unjudged where generation = ? and database_name = ?")
                 .params(generation, database)
                 .update();
+    }
+
+    private void keepAfterCommit(String database, DriftJudge judge) {
+        kept.ifPresent(judges -> {
+            if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+                judges.put(database, judge);
+                return;
+            }
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    judges.put(database, judge);
+                }
+            });
+        });
     }
 
     /** Whether the database is of a generation built before findings were stored and has not been judged since. */
@@ -186,11 +250,13 @@ final class DriftFindings {
                 .collect(Collectors.toMap(DriftJudge.Migration::id, m -> m));
     }
 
-    private List<DriftJudge.Step> steps(int generation, String database) {
+    /** The steps after {@code after} in ledger order: decisions first among those of one event. */
+    private List<DriftJudge.Step> steps(int generation, String database, long after) {
         List<DriftJudge.Step> steps = new ArrayList<>(jdbc.sql("""
                         select sequence_number, kind, migration_id, checksum,
-                        fully_approved, decided_at from drift_decision where generation = ? and database_name = ?""")
-                .params(generation, database)
+                        fully_approved, decided_at from drift_decision where generation = ? and database_name = ?
+                        and sequence_number > ?""")
+                .params(generation, database, after)
                 .query((rs, i) -> new DriftJudge.Step(
                         rs.getLong("sequence_number"),
                         StepKind.valueOf(rs.getString("kind")),
@@ -204,8 +270,9 @@ final class DriftFindings {
                 .list());
         steps.addAll(jdbc.sql("""
                         select sequence_number, kind, migration_id, environment, checksum, recorded_at, error,
-                        imported from drift_fact where generation = ? and database_name = ?""")
-                .params(generation, database)
+                        imported from drift_fact where generation = ? and database_name = ?
+                        and sequence_number > ?""")
+                .params(generation, database, after)
                 .query((rs, i) -> new DriftJudge.Step(
                         rs.getLong("sequence_number"),
                         StepKind.valueOf(rs.getString("kind")),

@@ -74,14 +74,68 @@ final class DriftJudge {
      */
     private final Map<String, Integer> versionRanks = new HashMap<>();
 
+    /** The sequence number of the last step replayed; steps are replayed in ledger order, so later ones follow it. */
+    private long replayedThrough = Long.MIN_VALUE;
+
+    private long stepsReplayed;
+
     DriftJudge(List<String> path, Map<String, Migration> migrations) {
         this.path = List.copyOf(path);
-        this.migrations = migrations;
+        this.migrations = new HashMap<>(migrations);
         path.forEach(env -> statuses.put(env, new LinkedHashMap<>()));
+        rankVersions();
+    }
+
+    private void rankVersions() {
+        versionRanks.clear();
         versionRanks.putAll(VersionOrder.ranks(migrations.values().stream()
                 .map(Migration::version)
                 .filter(v -> v != null)
                 .toList()));
+    }
+
+    /**
+     * Whether replaying only later steps from this judge's state judges as a replay from the first step would, with
+     * the database's path and migrations as they are now; if so, the new migrations are taken in. That holds when the
+     * path is the same, no migration this judge knows changed, and no new migration had a step replayed before it
+     * became known (an unproposed run adopted by a proposal), since a replay reads versions as it goes.
+     */
+    boolean admits(List<String> currentPath, Map<String, Migration> current) {
+        if (!path.equals(currentPath) || current.size() < migrations.size()) {
+            return false;
+        }
+        List<Migration> added = new ArrayList<>();
+        for (Migration migration : current.values()) {
+            Migration known = migrations.get(migration.id());
+            if (known == null) {
+                if (replayedStepsOf(migration.id())) {
+                    return false;
+                }
+                added.add(migration);
+            } else if (!known.equals(migration)) {
+                return false;
+            }
+        }
+        if (!added.isEmpty()) {
+            added.forEach(migration -> migrations.put(migration.id(), migration));
+            rankVersions();
+        }
+        return true;
+    }
+
+    private boolean replayedStepsOf(String migrationId) {
+        return approvals.containsKey(migrationId)
+                || rejected.containsKey(migrationId)
+                || statuses.values().stream().anyMatch(byMigration -> byMigration.containsKey(migrationId));
+    }
+
+    long replayedThrough() {
+        return replayedThrough;
+    }
+
+    /** How much this judge holds: one status or decision per step, at most. */
+    long stepsReplayed() {
+        return stepsReplayed;
     }
 
     /** {@link VersionOrder} for the versions of known migrations (the only ones a replay compares). */
@@ -89,8 +143,19 @@ final class DriftJudge {
         return Integer.compare(versionRanks.get(one), versionRanks.get(other));
     }
 
+    /**
+     * Replays the steps (later than any replayed before, in ledger order) and judges what the whole replay leaves open.
+     */
     Judgement judge(List<Step> steps) {
-        steps.forEach(this::replay);
+        for (Step step : steps) {
+            if (step.sequence() < replayedThrough) {
+                throw new IllegalArgumentException("Step " + step.sequence() + " is before the steps replayed, up to "
+                        + replayedThrough + ": a judge replays in ledger order");
+            }
+            replay(step);
+            replayedThrough = step.sequence();
+            stepsReplayed++;
+        }
         List<DriftFindingView> findings = new ArrayList<>();
         for (int index = 0; index < path.size(); index++) {
             String env = path.get(index);

@@ -1,8 +1,8 @@
 package org.migrationledger.projection.drift;
 
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
@@ -31,30 +31,33 @@ class DriftProjection extends PathTrackingProjection {
 
     DriftProjection(JdbcClient jdbc, int generation) {
         super(jdbc, generation, "drift_environment");
-        this.findings = new DriftFindings(jdbc);
+        this.findings = new DriftFindings(jdbc, DriftFindings.KEPT_STEPS);
     }
 
     @Override
     protected void pathChanged(String database) {
-        judgeLater(database);
+        judgeLater(database, Long.MIN_VALUE);
     }
 
     /**
      * Judges the database when the unit of work (the processor's batch) prepares to commit, in its transaction; at
      * once when there is none (a projection fed directly).
+     *
+     * @param sequence the event's sequence number: the batch's lowest per database says whether a kept judge can go on
+     *     from where it stopped ({@link DriftFindings#judge(int, String, long)}); {@link Long#MIN_VALUE} when it cannot
      */
-    private void judgeLater(String database) {
+    private void judgeLater(String database, long sequence) {
         if (!CurrentUnitOfWork.isStarted()) {
-            findings.judge(generation, database);
+            findings.judge(generation, database, sequence);
             return;
         }
         UnitOfWork<?> unit = CurrentUnitOfWork.get().root();
-        Set<String> touched = unit.getOrComputeResource(getClass().getName() + "/" + generation, key -> {
-            Set<String> databases = new LinkedHashSet<>();
-            unit.onPrepareCommit(committing -> databases.forEach(db -> findings.judge(generation, db)));
-            return databases;
+        Map<String, Long> touched = unit.getOrComputeResource(getClass().getName() + "/" + generation, key -> {
+            Map<String, Long> earliest = new LinkedHashMap<>();
+            unit.onPrepareCommit(committing -> earliest.forEach((db, from) -> findings.judge(generation, db, from)));
+            return earliest;
         });
-        touched.add(database);
+        touched.merge(database, sequence, Math::min);
     }
 
     @EventHandler
@@ -64,7 +67,7 @@ class DriftProjection extends PathTrackingProjection {
                         and database_name = ? and migration_id = ? and proposal_sequence <= ?""")
                 .params(sequence, event.checksum(), generation, event.database(), event.migrationId(), sequence)
                 .update();
-        judgeLater(event.database());
+        judgeLater(event.database(), sequence);
     }
 
     @EventHandler
@@ -183,7 +186,7 @@ class DriftProjection extends PathTrackingProjection {
                         checksum,
                         java.sql.Timestamp.from(knownAt))
                 .update();
-        judgeLater(database);
+        judgeLater(database, sequence);
     }
 
     private void decision(
@@ -207,7 +210,7 @@ class DriftProjection extends PathTrackingProjection {
                         fullyApproved,
                         java.sql.Timestamp.from(recordedAt))
                 .update();
-        judgeLater(database);
+        judgeLater(database, sequence);
     }
 
     private void fact(
@@ -248,6 +251,6 @@ class DriftProjection extends PathTrackingProjection {
                         error,
                         imported)
                 .update();
-        judgeLater(database);
+        judgeLater(database, sequence);
     }
 }
