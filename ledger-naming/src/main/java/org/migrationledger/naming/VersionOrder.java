@@ -3,13 +3,9 @@ package org.migrationledger.naming;
 import java.io.ByteArrayOutputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -47,29 +43,6 @@ public final class VersionOrder implements Comparator<String> {
             throw new IllegalArgumentException("Version " + version + " is not numeric parts separated by . or _");
         }
         return parts;
-    }
-
-    /**
-     * Each version's place in this order, versions the order holds equal sharing one. Each version is parsed once, into
-     * its {@link #sortKey}: sorting with {@link #compare} parses both versions at every comparison, which is most of
-     * the work when thousands of versions are ranked.
-     */
-    public static Map<String, Integer> ranks(Collection<String> versions) {
-        Map<String, byte[]> keys = new HashMap<>();
-        versions.forEach(version -> keys.computeIfAbsent(version, VersionOrder::sortKey));
-        List<Map.Entry<String, byte[]>> sorted = new ArrayList<>(keys.entrySet());
-        sorted.sort((one, other) -> Arrays.compareUnsigned(one.getValue(), other.getValue()));
-        Map<String, Integer> ranks = new HashMap<>();
-        byte[] previous = null;
-        int rank = 0;
-        for (Map.Entry<String, byte[]> entry : sorted) {
-            if (previous != null && !Arrays.equals(previous, entry.getValue())) {
-                rank++;
-            }
-            ranks.put(entry.getKey(), rank);
-            previous = entry.getValue();
-        }
-        return ranks;
     }
 
     /**

@@ -3,11 +3,14 @@ package org.migrationledger.projection.drift;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.migrationledger.api.queries.DriftFindingView;
 import org.migrationledger.naming.VersionOrder;
 
@@ -69,10 +72,22 @@ final class DriftJudge {
     private final Map<String, Optional<String>> highestApplied = new HashMap<>();
 
     /**
-     * Each known version's place in {@link VersionOrder}, versions that order as equal sharing one: sorted once, so
-     * that a replay compares integers, not version strings parsed again at every comparison.
+     * Each known version's {@link VersionOrder#sortKey}, parsed once, so that a replay compares bytes, not version
+     * strings parsed again at every comparison, and a migration that becomes known adds one key.
      */
-    private final Map<String, Integer> versionRanks = new HashMap<>();
+    private final Map<String, byte[]> versionKeys = new HashMap<>();
+
+    /** Migrations whose findings may have changed since the last judgement: those the new steps are about. */
+    private final Set<String> touched = new HashSet<>();
+
+    /**
+     * The findings of each migration's status in each environment as last judged, reused for the migrations no new
+     * step is about; empty until the first judgement.
+     */
+    private final Map<String, Map<String, List<DriftFindingView>>> judged = new HashMap<>();
+
+    /** The environments of the path with at least one fact when last judged (an imported run's findings read it). */
+    private Set<String> knownAtLastJudgement;
 
     /** The sequence number of the last step replayed; steps are replayed in ledger order, so later ones follow it. */
     private long replayedThrough = Long.MIN_VALUE;
@@ -83,15 +98,13 @@ final class DriftJudge {
         this.path = List.copyOf(path);
         this.migrations = new HashMap<>(migrations);
         path.forEach(env -> statuses.put(env, new LinkedHashMap<>()));
-        rankVersions();
+        migrations.values().forEach(this::keyVersion);
     }
 
-    private void rankVersions() {
-        versionRanks.clear();
-        versionRanks.putAll(VersionOrder.ranks(migrations.values().stream()
-                .map(Migration::version)
-                .filter(v -> v != null)
-                .toList()));
+    private void keyVersion(Migration migration) {
+        if (migration.version() != null) {
+            versionKeys.computeIfAbsent(migration.version(), VersionOrder::sortKey);
+        }
     }
 
     /**
@@ -116,10 +129,10 @@ final class DriftJudge {
                 return false;
             }
         }
-        if (!added.isEmpty()) {
-            added.forEach(migration -> migrations.put(migration.id(), migration));
-            rankVersions();
-        }
+        added.forEach(migration -> {
+            migrations.put(migration.id(), migration);
+            keyVersion(migration);
+        });
         return true;
     }
 
@@ -140,7 +153,7 @@ final class DriftJudge {
 
     /** {@link VersionOrder} for the versions of known migrations (the only ones a replay compares). */
     private int compareVersions(String one, String other) {
-        return Integer.compare(versionRanks.get(one), versionRanks.get(other));
+        return Arrays.compareUnsigned(versionKeys.get(one), versionKeys.get(other));
     }
 
     /**
@@ -153,17 +166,36 @@ final class DriftJudge {
                         + replayedThrough + ": a judge replays in ledger order");
             }
             replay(step);
+            touched.add(step.migrationId());
             replayedThrough = step.sequence();
             stepsReplayed++;
         }
+        // A migration's findings read its own statuses, decisions and script, and whether earlier environments have
+        // any fact: unless that last changed, only the migrations of the new steps are judged again.
+        Set<String> known = new HashSet<>();
+        path.stream().filter(env -> !unknown(env)).forEach(known::add);
+        boolean all = !known.equals(knownAtLastJudgement);
         List<DriftFindingView> findings = new ArrayList<>();
         for (int index = 0; index < path.size(); index++) {
             String env = path.get(index);
             promotionOrder(index).ifPresent(findings::add);
+            Map<String, List<DriftFindingView>> before = judged.computeIfAbsent(env, k -> new HashMap<>());
             for (Map.Entry<String, Status> entry : statuses.get(env).entrySet()) {
-                findings.addAll(perMigration(index, entry.getKey(), entry.getValue()));
+                String migrationId = entry.getKey();
+                List<DriftFindingView> found = all || touched.contains(migrationId) ? null : before.get(migrationId);
+                if (found == null) {
+                    found = perMigration(index, migrationId, entry.getValue());
+                    before.put(migrationId, found);
+                }
+                findings.addAll(found);
             }
+            // A status a repair removed takes its findings with it.
+            touched.stream()
+                    .filter(migrationId -> !statuses.get(env).containsKey(migrationId))
+                    .forEach(before::remove);
         }
+        touched.clear();
+        knownAtLastJudgement = known;
         String last = path.isEmpty() ? null : path.get(path.size() - 1);
         return new Judgement(findings, last, pending(last));
     }

@@ -128,6 +128,26 @@ class DriftKeptJudgeIT {
                 .contains("0006_m");
     }
 
+    @Test
+    void judgesAnImportedRunAgainWhenAnEarlierEnvironmentBecomesKnown() {
+        batch(
+                List.of(
+                        p -> p.on(registered()),
+                        p -> on(p, imported("0001_m", "production", T0, true)),
+                        p -> on(p, imported("0002_m", "production", T0, true))),
+                false);
+        assertThat(findings()).filteredOn(f -> f.startsWith("MISSING")).isEmpty();
+
+        // The first fact in local: what production's history says ran is now missing where the ledger knows better.
+        batch(List.of(p -> on(p, expand("0003_m", "1.3")), p -> on(p, applied("0003_m", "local", T0))), false);
+
+        assertJudgedAsAWhole("after local became known");
+        assertThat(findings())
+                .filteredOn(f -> f.startsWith("MISSING_IN_EARLIER_ENVIRONMENT"))
+                .extracting(f -> f.split(" \\| ")[3])
+                .containsExactly("0001_m", "0002_m");
+    }
+
     private List<Consumer<DriftProjection>> story(Random random) {
         List<Consumer<DriftProjection>> story = new ArrayList<>();
         story.add(p -> p.on(registered()));
