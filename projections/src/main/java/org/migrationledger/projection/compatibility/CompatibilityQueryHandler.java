@@ -23,23 +23,27 @@ import org.springframework.stereotype.Component;
 class CompatibilityQueryHandler {
 
     /**
-     * The grid's statuses of a page's migrations (generation, database, their ids), by their keys. The governance
-     * states as the fleet grid shows them: an apply of a migration that was never proposed is UNPROPOSED, and a
-     * withdrawn or superseded migration is that where it has not run.
+     * The grid's statuses of a page's migrations (:ids), each migration and each of its statuses looked up by key (as
+     * a join, PostgreSQL reads every status of the database once the page is a few hundred rows). The governance states
+     * as the fleet grid shows them: an apply of a migration that was never proposed is UNPROPOSED, and a withdrawn or
+     * superseded migration is that where it has not run.
      */
     static final String STATUSES = """
             select m.migration_id, e.environment,
                    case when s.status is null then m.ended_state
                         when s.status = 'APPLIED' and m.unproposed then 'UNPROPOSED'
                         else s.status end
-            from compatibility_migration m
-            join compatibility_environment e on e.generation = m.generation
-                and e.database_name = m.database_name
-            left join compatibility_status s on s.generation = m.generation
-                and s.database_name = m.database_name and s.migration_id = m.migration_id
-                and s.environment = e.environment
-            where m.generation = ? and m.database_name = ? and m.migration_id = any(?)
-                and (s.status is not null or m.ended_state is not null)""";
+            from unnest(cast(:ids as varchar[])) page(migration_id)
+            join lateral (
+                select migration_id, ended_state, unproposed from compatibility_migration
+                where generation = :generation and database_name = :database and migration_id = page.migration_id
+                limit 1) m on true
+            join compatibility_environment e on e.generation = :generation and e.database_name = :database
+            left join lateral (
+                select status from compatibility_status
+                where generation = :generation and database_name = :database and migration_id = m.migration_id
+                and environment = e.environment limit 1) s on true
+            where s.status is not null or m.ended_state is not null""";
 
     private final JdbcClient jdbc;
     private final Generations generations;
@@ -179,7 +183,9 @@ class CompatibilityQueryHandler {
         String[] ids =
                 page.stream().map(VersionOrderedMigrations.Row::migrationId).toArray(String[]::new);
         jdbc.sql(STATUSES)
-                .params(generation, database, ids)
+                .param("ids", ids)
+                .param("generation", generation)
+                .param("database", database)
                 .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .list()
                 .forEach(s -> statuses.computeIfAbsent(s[0], k -> new LinkedHashMap<>())
