@@ -275,6 +275,7 @@ class CompatibilityProjection extends PathTrackingProjection {
                 principal);
     }
 
+    /** Counted where it was deployed only when it was stored: a redelivery stores nothing and counts nothing. */
     @EventHandler
     void on(
             ReleaseDeployed event,
@@ -282,9 +283,15 @@ class CompatibilityProjection extends PathTrackingProjection {
             @Timestamp Instant recordedAt,
             @MetaDataValue(EventMetadata.PRINCIPAL) String principal) {
         jdbc.sql("""
-                        insert into compatibility_release (generation, database_name, sequence_number, environment, release,
-                        schema_version, deployed_at, deployed_by) values (?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict do nothing""")
+                        with deployed as (
+                            insert into compatibility_release (generation, database_name, sequence_number, environment,
+                            release, schema_version, deployed_at, deployed_by) values (?, ?, ?, ?, ?, ?, ?, ?)
+                            on conflict do nothing
+                            returning generation, database_name, environment)
+                        insert into compatibility_release_tally (generation, database_name, environment, deployments)
+                        select generation, database_name, environment, 1 from deployed
+                        on conflict (generation, database_name, environment) do update
+                        set deployments = compatibility_release_tally.deployments + 1""")
                 .params(
                         generation,
                         event.database(),

@@ -19,6 +19,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ReleaseWindows {
 
+    /**
+     * Per environment where releases were deployed (environments by name, each oldest first): its latest :recent
+     * deployments, the top of its index, and how many there were in all, its tally.
+     */
+    static final String RECENT = """
+            select t.environment, t.deployments, r.release, r.schema_version, r.deployed_at, r.deployed_by
+            from compatibility_release_tally t
+            cross join lateral (
+                select sequence_number, release, schema_version, deployed_at, deployed_by from compatibility_release
+                where generation = t.generation and database_name = t.database_name and environment = t.environment
+                order by sequence_number desc limit :recent) r
+            where t.generation = :generation and t.database_name = :database
+            order by t.environment, r.sequence_number""";
+
     /** The first migration above :above, not rejected, that the previous release cannot run against. */
     static final String FIRST_BLOCKING = """
             select %s from compatibility_migration m
@@ -53,16 +67,12 @@ class ReleaseWindows {
         Map<String, List<ReleaseObservationView>> recent = new LinkedHashMap<>();
         environments.forEach(env -> recent.put(env, new ArrayList<>()));
         Map<String, Long> totals = new HashMap<>();
-        jdbc.sql("""
-                        select environment, release, schema_version, deployed_at, deployed_by, total from (
-                            select r.*, row_number() over latest as newness, count(*) over (partition by environment)
-                                   as total
-                            from compatibility_release r where generation = ? and database_name = ?
-                            window latest as (partition by environment order by sequence_number desc)) numbered
-                        where newness <= ? order by environment, newness desc""")
-                .params(generation, database, ReleaseWindowView.RECENT_OBSERVATIONS)
+        jdbc.sql(RECENT)
+                .param("generation", generation)
+                .param("database", database)
+                .param("recent", ReleaseWindowView.RECENT_OBSERVATIONS)
                 .query((rs, i) -> {
-                    totals.put(rs.getString("environment"), rs.getLong("total"));
+                    totals.put(rs.getString("environment"), rs.getLong("deployments"));
                     return Map.entry(rs.getString("environment"), observation(rs));
                 })
                 .list()

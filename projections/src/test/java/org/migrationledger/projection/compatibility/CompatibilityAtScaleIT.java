@@ -32,7 +32,7 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * A long history costs a page: 2,000 migrations (every 50th without a down script, every 97th rejected, one breaking),
- * all applied to ci and staging, read deep into the version order. What the statements of an answer touch is counted
+ * all applied to ci and staging, and a release deployed to local with each, read deep into the version order. What the statements of an answer touch is counted
  * from PostgreSQL's own plans ({@link RowsTouched}), not timed; reading the whole list would touch thousands of rows.
  */
 class CompatibilityAtScaleIT {
@@ -77,6 +77,10 @@ class CompatibilityAtScaleIT {
         deployNMinusOneThenN(projection, "production", "1.5.0", sequence);
         deployNMinusOneThenN(projection, "staging", version(1_600), sequence + 2);
         deployNMinusOneThenN(projection, "ci", version(MIGRATIONS - 10), sequence + 4);
+        // local: a release per migration, as the benchmark's pipelines report them
+        for (int i = 1; i <= MIGRATIONS; i++) {
+            projection.on(release("local", "6.%d.0".formatted(i), version(i)), sequence + 5 + i, T, "ci");
+        }
         // As autovacuum would: the planner sees the table's real size.
         jdbc.sql("analyze").update();
         queries = new CompatibilityQueryHandler(jdbc, database.generations());
@@ -192,6 +196,29 @@ class CompatibilityAtScaleIT {
         assertThat(blocker.rows()).as(blocker.plan()).isEqualTo(1);
         assertThat(versions.rows()).as(versions.plan()).isLessThanOrEqualTo(ReleaseWindowView.MAX_COMPATIBLE_VERSIONS);
         assertThat(open.rows()).as(open.plan()).isLessThanOrEqualTo(ReleaseWindowView.MAX_COMPATIBLE_VERSIONS);
+    }
+
+    @Test
+    void listsTheLatestDeploymentsPerEnvironmentAndTheirCountFromTheirTopAndATally() {
+        ReleaseWindowView local = queries.handle(new GetCompatibility(DB))
+                .orElseThrow()
+                .releases()
+                .get(0);
+        RowsTouched recent =
+                RowsTouched.of(named(ReleaseWindows.RECENT).param("recent", ReleaseWindowView.RECENT_OBSERVATIONS));
+
+        assertThat(local.environment()).isEqualTo("local");
+        assertThat(local.observedTotal()).isEqualTo(MIGRATIONS);
+        assertThat(local.observed()).hasSize(ReleaseWindowView.RECENT_OBSERVATIONS);
+        assertThat(local.observed()
+                        .get(ReleaseWindowView.RECENT_OBSERVATIONS - 1)
+                        .release())
+                .isEqualTo("6.2000.0");
+        assertThat(local.previousRelease()).isEqualTo("6.1999.0");
+        // Per environment its tally and its latest deployments, not the 2,006 deployments.
+        assertThat(recent.rows())
+                .as(recent.plan())
+                .isLessThanOrEqualTo(PATH.size() * (ReleaseWindowView.RECENT_OBSERVATIONS + 1));
     }
 
     private static JdbcClient.StatementSpec named(String sql) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.migrationledger.api.queries.CompatibilityView;
 import org.migrationledger.api.queries.GetCompatibility;
 import org.migrationledger.api.queries.GridRowView;
+import org.migrationledger.api.queries.ReleaseWindowView;
 import org.migrationledger.api.queries.RollbackReachView;
 import org.migrationledger.naming.VersionOrder;
 import org.migrationledger.projection.ReadModelDatabase;
@@ -29,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Migrations the read model stored before version keys (V184 and earlier) are keyed by V186 and answered in version
- * order like projected ones: in the active generation and in a standby one alike.
+ * order like projected ones, and deployments stored before their tally are counted by V188: in the active generation
+ * and in a standby one alike.
  */
 class CompatibilityKeysMigrationIT {
 
@@ -46,6 +48,8 @@ class CompatibilityKeysMigrationIT {
             new Stored("0003_backfill", "1.1.0", "migrate", false, true, false, null),
             new Stored("0004_reworked", "10", "expand", false, true, true, 2L),
             new Stored("0008_add_flag", "2.0.9", "expand", false, true, true, null));
+
+    private static final Instant T = Instant.parse("2026-01-01T00:00:00Z");
 
     @Test
     void keysTheMigrationsStoredBeforeKeysAndAnswersThemInVersionOrder() {
@@ -95,6 +99,11 @@ class CompatibilityKeysMigrationIT {
         assertThat(answer.rollbackReach())
                 .extracting(RollbackReachView::migrationId)
                 .doesNotContain("0006_slow_index");
+        ReleaseWindowView production = answer.releases().get(3);
+        assertThat(production.observedTotal()).as("counted by V188").isEqualTo(3);
+        assertThat(production.previousRelease()).isEqualTo("7.2.0");
+        assertThat(production.previousReleaseCompatibleVersions()).containsExactly("2.0.2", "2.0.9", "2.0.10", "10");
+        assertThat(production.blockingMigrationId()).isNull();
     }
 
     private static FluentConfiguration flyway(DriverManagerDataSource dataSource) {
@@ -112,6 +121,11 @@ class CompatibilityKeysMigrationIT {
                     .params(generation, DB, PATH.get(i), i)
                     .update();
         }
+        for (int release = 1; release <= 3; release++) {
+            jdbc.sql("insert into compatibility_release values (?, ?, ?, 'production', ?, '2.0.2', ?, 'ci')")
+                    .params(generation, DB, 100 + release, "7.%d.0".formatted(release), Timestamp.from(T))
+                    .update();
+        }
         long sequence = 5;
         for (Stored stored : STORED) {
             jdbc.sql("""
@@ -124,7 +138,7 @@ class CompatibilityKeysMigrationIT {
                             stored.migrationId(),
                             sequence++,
                             stored.version(),
-                            Timestamp.from(Instant.parse("2026-01-01T00:00:00Z")),
+                            Timestamp.from(T),
                             stored.category(),
                             stored.breaking(),
                             stored.rollbackSafe(),
