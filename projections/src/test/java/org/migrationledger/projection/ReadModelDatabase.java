@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.migrationledger.projection.compatibility.CompatibilityKeysMigration;
 import org.migrationledger.projection.history.VersionKeysMigration;
 import org.migrationledger.projection.rebuild.Generations;
 import org.migrationledger.testsupport.FreshDatabase;
@@ -24,7 +25,7 @@ public record ReadModelDatabase(DataSource dataSource, JdbcClient jdbc, Generati
         Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration/projections")
-                .javaMigrations(new VersionKeysMigration())
+                .javaMigrations(new VersionKeysMigration(), new CompatibilityKeysMigration())
                 .validateMigrationNaming(true)
                 .load()
                 .migrate();

@@ -20,6 +20,7 @@ import org.migrationledger.api.events.MigrationSuperseded;
 import org.migrationledger.api.events.MigrationWithdrawn;
 import org.migrationledger.api.events.ReleaseDeployed;
 import org.migrationledger.api.events.UnproposedMigrationNoticed;
+import org.migrationledger.naming.VersionOrder;
 import org.migrationledger.projection.path.PathTrackingProjection;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,11 +39,12 @@ class CompatibilityProjection extends PathTrackingProjection {
         jdbc.sql("""
                         insert into compatibility_migration (generation, database_name, migration_id, proposal_sequence,
                         version, description, author, proposed_by, proposed_at, checksum, category, breaking,
-                        rollback_safe, has_down_script, expand_migration_id, risk, analysis, linter_evidence, waiver)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb),
-                        cast(? as jsonb), cast(? as jsonb))
+                        rollback_safe, has_down_script, expand_migration_id, risk, analysis, linter_evidence, waiver,
+                        version_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb),
+                        cast(? as jsonb), cast(? as jsonb), cast(? as jsonb), ?)
                         on conflict (generation, database_name, migration_id) do update set
                         proposal_sequence = excluded.proposal_sequence, version = excluded.version,
+                        version_key = excluded.version_key,
                         description = excluded.description, author = excluded.author,
                         proposed_by = excluded.proposed_by, proposed_at = excluded.proposed_at,
                         checksum = excluded.checksum, category = excluded.category, breaking = excluded.breaking,
@@ -70,7 +72,8 @@ class CompatibilityProjection extends PathTrackingProjection {
                         json(event.risk()),
                         json(event.analysis()),
                         json(event.linterEvidence()),
-                        json(event.waiver()))
+                        json(event.waiver()),
+                        VersionOrder.sortKey(event.version()))
                 .update();
     }
 
@@ -101,8 +104,8 @@ class CompatibilityProjection extends PathTrackingProjection {
     void on(UnproposedMigrationNoticed event, @SequenceNumber long sequence, @Timestamp Instant recordedAt) {
         jdbc.sql("""
                         insert into compatibility_migration (generation, database_name, migration_id, proposal_sequence,
-                        version, proposed_at, checksum, breaking, rollback_safe, has_down_script, unproposed)
-                        values (?, ?, ?, ?, ?, ?, ?, false, false, false, true)
+                        version, proposed_at, checksum, breaking, rollback_safe, has_down_script, unproposed,
+                        version_key) values (?, ?, ?, ?, ?, ?, ?, false, false, false, true, ?)
                         on conflict (generation, database_name, migration_id) do nothing""")
                 .params(
                         generation,
@@ -111,7 +114,8 @@ class CompatibilityProjection extends PathTrackingProjection {
                         sequence,
                         event.version(),
                         java.sql.Timestamp.from(recordedAt),
-                        event.checksum())
+                        event.checksum(),
+                        VersionOrder.sortKey(event.version()))
                 .update();
     }
 
@@ -197,7 +201,8 @@ class CompatibilityProjection extends PathTrackingProjection {
             jdbc.sql("""
                             insert into compatibility_migration (generation, database_name, migration_id,
                             proposal_sequence, version, description, author, proposed_at, checksum, breaking,
-                            rollback_safe, has_down_script) values (?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, false)
+                            rollback_safe, has_down_script, version_key)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?, false, ?, false, ?)
                             on conflict (generation, database_name, migration_id) do nothing""")
                     .params(
                             generation,
@@ -209,7 +214,8 @@ class CompatibilityProjection extends PathTrackingProjection {
                             event.installedBy(),
                             java.sql.Timestamp.from(event.installedOn()),
                             event.checksum(),
-                            event.rollbackSafe())
+                            event.rollbackSafe(),
+                            VersionOrder.sortKey(event.version()))
                     .update();
         }
         status(
@@ -269,6 +275,7 @@ class CompatibilityProjection extends PathTrackingProjection {
                 principal);
     }
 
+    /** Counted where it was deployed only when it was stored: a redelivery stores nothing and counts nothing. */
     @EventHandler
     void on(
             ReleaseDeployed event,
@@ -276,9 +283,15 @@ class CompatibilityProjection extends PathTrackingProjection {
             @Timestamp Instant recordedAt,
             @MetaDataValue(EventMetadata.PRINCIPAL) String principal) {
         jdbc.sql("""
-                        insert into compatibility_release (generation, database_name, sequence_number, environment, release,
-                        schema_version, deployed_at, deployed_by) values (?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict do nothing""")
+                        with deployed as (
+                            insert into compatibility_release (generation, database_name, sequence_number, environment,
+                            release, schema_version, deployed_at, deployed_by) values (?, ?, ?, ?, ?, ?, ?, ?)
+                            on conflict do nothing
+                            returning generation, database_name, environment)
+                        insert into compatibility_release_tally (generation, database_name, environment, deployments)
+                        select generation, database_name, environment, 1 from deployed
+                        on conflict (generation, database_name, environment) do update
+                        set deployments = compatibility_release_tally.deployments + 1""")
                 .params(
                         generation,
                         event.database(),

@@ -1,10 +1,9 @@
 package org.migrationledger.projection.compatibility;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.migrationledger.api.queries.ApprovalView;
@@ -14,7 +13,7 @@ import org.migrationledger.api.queries.GetCompatibility;
 import org.migrationledger.api.queries.GetMigration;
 import org.migrationledger.api.queries.GridRowView;
 import org.migrationledger.api.queries.MigrationView;
-import org.migrationledger.naming.VersionOrder;
+import org.migrationledger.api.queries.RollbackReachView;
 import org.migrationledger.projection.rebuild.Generations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -22,6 +21,29 @@ import org.springframework.stereotype.Component;
 /** Answers the migration detail and the compatibility matrix from the active generation. */
 @Component
 class CompatibilityQueryHandler {
+
+    /**
+     * The grid's statuses of a page's migrations (:ids), each migration and each of its statuses looked up by key (as
+     * a join, PostgreSQL reads every status of the database once the page is a few hundred rows). The governance states
+     * as the fleet grid shows them: an apply of a migration that was never proposed is UNPROPOSED, and a withdrawn or
+     * superseded migration is that where it has not run.
+     */
+    static final String STATUSES = """
+            select m.migration_id, e.environment,
+                   case when s.status is null then m.ended_state
+                        when s.status = 'APPLIED' and m.unproposed then 'UNPROPOSED'
+                        else s.status end
+            from unnest(cast(:ids as varchar[])) page(migration_id)
+            join lateral (
+                select migration_id, ended_state, unproposed from compatibility_migration
+                where generation = :generation and database_name = :database and migration_id = page.migration_id
+                limit 1) m on true
+            join compatibility_environment e on e.generation = :generation and e.database_name = :database
+            left join lateral (
+                select status from compatibility_status
+                where generation = :generation and database_name = :database and migration_id = m.migration_id
+                and environment = e.environment limit 1) s on true
+            where s.status is not null or m.ended_state is not null""";
 
     private final JdbcClient jdbc;
     private final Generations generations;
@@ -43,7 +65,10 @@ class CompatibilityQueryHandler {
         return found.map(row -> view(generation, query.database(), row));
     }
 
-    /** One page of the grid and of the rollback reach, in version order; the one rollback pair asked for. */
+    /**
+     * One page of the grid and of the rollback reach, in version order; the one rollback pair asked for. Each read is a
+     * range of an index on the version order, so the answer costs its page however many migrations the database has.
+     */
     @QueryHandler
     Optional<CompatibilityView> handle(GetCompatibility query) {
         int generation = generations.active(CompatibilityReadModel.NAME);
@@ -51,39 +76,28 @@ class CompatibilityQueryHandler {
         if (environments.isEmpty()) {
             return Optional.empty();
         }
-        List<MigrationRow> migrations = migrations(generation, query.database());
-        List<MigrationRow> page = page(migrations, query.gridAfter(), query.gridLimit());
-        Map<String, Map<String, String>> statuses = statuses(generation, query.database(), page);
-        List<GridRowView> grid = page.stream()
+        VersionOrderedMigrations migrations = new VersionOrderedMigrations(jdbc, generation);
+        VersionOrderedMigrations.Page page = migrations.page(query.database(), query.gridAfter(), query.gridLimit());
+        Map<String, Map<String, String>> statuses = statuses(generation, query.database(), page.rows());
+        List<GridRowView> grid = page.rows().stream()
                 .map(m ->
                         new GridRowView(m.migrationId(), m.version(), row(environments, statuses.get(m.migrationId()))))
                 .toList();
-        boolean more = !page.isEmpty() && migrations.indexOf(page.get(page.size() - 1)) < migrations.size() - 1;
-        RollbackCompatibility rollback = new RollbackCompatibility(migrations);
+        List<RollbackReachView> reach = page.rows().stream()
+                .map(VersionOrderedMigrations.Row::reach)
+                .filter(Objects::nonNull)
+                .toList();
         return Optional.of(new CompatibilityView(
                 query.database(),
                 environments,
-                rollback.reach(page),
+                reach,
                 query.from() == null || query.to() == null
                         ? List.of()
-                        : rollback.pair(query.from(), query.to()).stream().toList(),
+                        : migrations.pair(query.database(), query.from(), query.to()).stream()
+                                .toList(),
                 grid,
-                more ? page.get(page.size() - 1).migrationId() : null,
-                new ReleaseWindows(jdbc, generation).windows(query.database(), environments, migrations)));
-    }
-
-    /** The rows after the one with migration id {@code after} (from the first when null), at most {@code limit}. */
-    private static List<MigrationRow> page(List<MigrationRow> migrations, String after, int limit) {
-        int start = 0;
-        if (after != null) {
-            start = migrations.size();
-            for (int i = 0; i < migrations.size(); i++) {
-                if (migrations.get(i).migrationId().equals(after)) {
-                    start = i + 1;
-                }
-            }
-        }
-        return migrations.subList(start, Math.min(migrations.size(), start + limit));
+                page.more() ? grid.get(grid.size() - 1).migrationId() : null,
+                new ReleaseWindows(jdbc, generation).windows(query.database(), environments)));
     }
 
     private MigrationView view(int generation, String database, MigrationRow row) {
@@ -163,36 +177,15 @@ class CompatibilityQueryHandler {
                         order by path_position""").params(generation, database).query(String.class).list();
     }
 
-    private List<MigrationRow> migrations(int generation, String database) {
-        List<MigrationRow> rows = new ArrayList<>(jdbc.sql("""
-                        select %s from compatibility_migration where generation = ? and database_name = ?""".formatted(MigrationRow.COLUMNS))
-                .params(generation, database)
-                .query(MigrationRow::read)
-                .list());
-        rows.sort(Comparator.comparing(MigrationRow::version, VersionOrder.INSTANCE)
-                .thenComparing(MigrationRow::migrationId));
-        return rows;
-    }
-
-    private Map<String, Map<String, String>> statuses(int generation, String database, List<MigrationRow> page) {
+    private Map<String, Map<String, String>> statuses(
+            int generation, String database, List<VersionOrderedMigrations.Row> page) {
         Map<String, Map<String, String>> statuses = new LinkedHashMap<>();
-        String[] ids = page.stream().map(MigrationRow::migrationId).toArray(String[]::new);
-        // The grid's governance states, as the fleet grid shows them: an apply of a migration that was never proposed
-        // is UNPROPOSED, and a withdrawn or superseded migration is that where it has not run.
-        jdbc.sql("""
-                        select m.migration_id, e.environment,
-                               case when s.status is null then m.ended_state
-                                    when s.status = 'APPLIED' and m.unproposed then 'UNPROPOSED'
-                                    else s.status end
-                        from compatibility_migration m
-                        join compatibility_environment e on e.generation = m.generation
-                            and e.database_name = m.database_name
-                        left join compatibility_status s on s.generation = m.generation
-                            and s.database_name = m.database_name and s.migration_id = m.migration_id
-                            and s.environment = e.environment
-                        where m.generation = ? and m.database_name = ? and m.migration_id = any(?)
-                            and (s.status is not null or m.ended_state is not null)""")
-                .params(generation, database, ids)
+        String[] ids =
+                page.stream().map(VersionOrderedMigrations.Row::migrationId).toArray(String[]::new);
+        jdbc.sql(STATUSES)
+                .param("ids", ids)
+                .param("generation", generation)
+                .param("database", database)
                 .query((rs, i) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
                 .list()
                 .forEach(s -> statuses.computeIfAbsent(s[0], k -> new LinkedHashMap<>())

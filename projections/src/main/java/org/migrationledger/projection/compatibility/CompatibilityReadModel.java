@@ -17,7 +17,8 @@ class CompatibilityReadModel extends ReadModel {
             "compatibility_migration",
             "compatibility_approval",
             "compatibility_status",
-            "compatibility_release");
+            "compatibility_release",
+            "compatibility_release_tally");
 
     /** Writes the risk and analysis columns; a read-model detail, independent of the stored-event format. */
     static final ObjectMapper JSON = new ObjectMapper()

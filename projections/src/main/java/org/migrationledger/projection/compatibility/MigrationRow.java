@@ -91,36 +91,6 @@ record MigrationRow(
         return rejectionSequence != null && rejectionSequence > proposalSequence;
     }
 
-    boolean isContract() {
-        return "contract".equalsIgnoreCase(category);
-    }
-
-    /** Why rolling back across this migration is unsafe, in words; empty when it is safe. */
-    String rollbackBlocker() {
-        StringBuilder why = new StringBuilder();
-        if (isContract()) {
-            why.append(", is a contract migration");
-        }
-        if (breaking) {
-            why.append(", is breaking");
-        }
-        if (!hasDownScript) {
-            why.append(", has no down script");
-        }
-        if (!rollbackSafe) {
-            why.append(", is not rollback-safe");
-        }
-        if (why.isEmpty()) {
-            return "";
-        }
-        String reasons = why.substring(2);
-        int last = reasons.lastIndexOf(", ");
-        if (last >= 0) {
-            reasons = reasons.substring(0, last) + " and " + reasons.substring(last + 2);
-        }
-        return migrationId + " (" + version + ") " + reasons + ".";
-    }
-
     private static <T> T read(String json, Class<T> type) {
         if (json == null) {
             return null;

@@ -19,38 +19,73 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ReleaseWindows {
 
+    /**
+     * Per environment where releases were deployed (environments by name, each oldest first): its latest :recent
+     * deployments, the top of its index, and how many there were in all, its tally.
+     */
+    static final String RECENT = """
+            select t.environment, t.deployments, r.release, r.schema_version, r.deployed_at, r.deployed_by
+            from compatibility_release_tally t
+            cross join lateral (
+                select sequence_number, release, schema_version, deployed_at, deployed_by from compatibility_release
+                where generation = t.generation and database_name = t.database_name and environment = t.environment
+                order by sequence_number desc limit :recent) r
+            where t.generation = :generation and t.database_name = :database
+            order by t.environment, r.sequence_number""";
+
+    /** The first migration above :above, not rejected, that the previous release cannot run against. */
+    static final String FIRST_BLOCKING = """
+            select %s from compatibility_migration m
+            where m.generation = :generation and m.database_name = :database
+            and not m.rejected and m.breaks_previous_release and m.version_key > :above
+            order by m.version_key, m.migration_id collate "C" limit 1""".formatted(MigrationClassification.columns("m", ""));
+
+    /** The versions above :above of the migrations that are not rejected, :limit of them. */
+    static final String COMPATIBLE = """
+            select version from compatibility_migration
+            where generation = :generation and database_name = :database and not rejected and version_key > :above
+            order by version_key, migration_id collate "C" limit :limit""";
+
+    /** As {@link #COMPATIBLE}, below the blocking migration (:blockingKey, :blockingId). */
+    static final String COMPATIBLE_BELOW_BLOCKING = """
+            select version from compatibility_migration
+            where generation = :generation and database_name = :database and not rejected and version_key > :above
+            and (version_key, migration_id collate "C") < (:blockingKey, :blockingId)
+            order by version_key, migration_id collate "C" limit :limit""";
+
     private final JdbcClient jdbc;
     private final int generation;
+    // Environments often run the same N-1 on the same schema version: one window for them all.
+    private final Map<String, Window> windowsBySchemaVersion = new HashMap<>();
 
     ReleaseWindows(JdbcClient jdbc, int generation) {
         this.jdbc = jdbc;
         this.generation = generation;
     }
 
-    List<ReleaseWindowView> windows(String database, List<String> environments, List<MigrationRow> migrations) {
+    List<ReleaseWindowView> windows(String database, List<String> environments) {
         Map<String, List<ReleaseObservationView>> recent = new LinkedHashMap<>();
         environments.forEach(env -> recent.put(env, new ArrayList<>()));
         Map<String, Long> totals = new HashMap<>();
-        jdbc.sql("""
-                        select environment, release, schema_version, deployed_at, deployed_by, total from (
-                            select r.*, row_number() over latest as newness, count(*) over (partition by environment)
-                                   as total
-                            from compatibility_release r where generation = ? and database_name = ?
-                            window latest as (partition by environment order by sequence_number desc)) numbered
-                        where newness <= ? order by environment, newness desc""")
-                .params(generation, database, ReleaseWindowView.RECENT_OBSERVATIONS)
+        jdbc.sql(RECENT)
+                .param("generation", generation)
+                .param("database", database)
+                .param("recent", ReleaseWindowView.RECENT_OBSERVATIONS)
                 .query((rs, i) -> {
-                    totals.put(rs.getString("environment"), rs.getLong("total"));
+                    totals.put(rs.getString("environment"), rs.getLong("deployments"));
                     return Map.entry(rs.getString("environment"), observation(rs));
                 })
                 .list()
                 .forEach(e -> recent.computeIfAbsent(e.getKey(), k -> new ArrayList<>())
                         .add(e.getValue()));
         Map<String, ReleaseObservationView> previous = previousReleases(database, recent);
-        List<MigrationRow> live = migrations.stream().filter(m -> !m.rejected()).toList();
         return recent.entrySet().stream()
                 .map(e -> window(
-                        e.getKey(), e.getValue(), totals.getOrDefault(e.getKey(), 0L), previous.get(e.getKey()), live))
+                        database,
+                        e.getKey(),
+                        e.getValue(),
+                        totals.getOrDefault(e.getKey(), 0L),
+                        previous.get(e.getKey())))
                 .toList();
     }
 
@@ -86,12 +121,12 @@ class ReleaseWindows {
                 rs.getString("deployed_by"));
     }
 
-    static ReleaseWindowView window(
+    private ReleaseWindowView window(
+            String database,
             String environment,
             List<ReleaseObservationView> observed,
             long observedTotal,
-            ReleaseObservationView previous,
-            List<MigrationRow> live) {
+            ReleaseObservationView previous) {
         if (observed.isEmpty()) {
             return new ReleaseWindowView(
                     environment,
@@ -101,6 +136,7 @@ class ReleaseWindows {
                     null,
                     null,
                     List.of(),
+                    false,
                     null,
                     "No application release has been reported in " + environment + ".");
         }
@@ -114,6 +150,7 @@ class ReleaseWindows {
                     null,
                     null,
                     List.of(),
+                    false,
                     null,
                     "Only release " + current.release() + " has been reported in " + environment
                             + "; there is no N-1 release yet.");
@@ -127,33 +164,13 @@ class ReleaseWindows {
                     previous.release(),
                     null,
                     List.of(),
+                    false,
                     null,
                     "Release " + previous.release() + " (N-1) was reported in " + environment
                             + " without a schema version, so its window is unknown.");
         }
-        List<String> compatible = new ArrayList<>(List.of(previous.schemaVersion()));
-        MigrationRow blocking = null;
-        for (MigrationRow migration : live) {
-            if (VersionOrder.INSTANCE.compare(migration.version(), previous.schemaVersion()) <= 0) {
-                continue;
-            }
-            if (migration.breaking() || migration.isContract()) {
-                blocking = migration;
-                break;
-            }
-            compatible.add(migration.version());
-        }
-        String detail = blocking == null
-                ? "Release %s (N-1) may run against schema %s and every later version known so far."
-                        .formatted(previous.release(), String.join(", ", compatible))
-                : "Release %s (N-1) may run against schema %s; %s (%s) is %s, so N-1 cannot run against %s or later."
-                        .formatted(
-                                previous.release(),
-                                String.join(", ", compatible),
-                                blocking.migrationId(),
-                                blocking.version(),
-                                blocking.breaking() ? "breaking" : "a contract migration",
-                                blocking.version());
+        Window window = windowsBySchemaVersion.computeIfAbsent(
+                previous.schemaVersion(), version -> windowFrom(database, version));
         return new ReleaseWindowView(
                 environment,
                 observed,
@@ -161,8 +178,61 @@ class ReleaseWindows {
                 current.release(),
                 previous.release(),
                 previous.schemaVersion(),
-                compatible,
-                blocking == null ? null : blocking.migrationId(),
-                detail);
+                window.compatible(),
+                window.truncated(),
+                window.blocking() == null ? null : window.blocking().migrationId(),
+                window.detail(previous.release()));
+    }
+
+    /**
+     * The versions a release observed with {@code schemaVersion} may run against: that one, then those of the migrations
+     * above it that are not rejected, up to the first that is breaking or a contract migration; at most {@link
+     * ReleaseWindowView#MAX_COMPATIBLE_VERSIONS}, since without such a migration they are every later one.
+     */
+    private Window windowFrom(String database, String schemaVersion) {
+        byte[] key = VersionOrder.sortKey(schemaVersion);
+        MigrationClassification blocking = jdbc.sql(FIRST_BLOCKING)
+                .param("generation", generation)
+                .param("database", database)
+                .param("above", key)
+                .query((rs, i) -> MigrationClassification.read(rs, ""))
+                .optional()
+                .orElse(null);
+        int later = ReleaseWindowView.MAX_COMPATIBLE_VERSIONS - 1;
+        JdbcClient.StatementSpec statement = jdbc.sql(blocking == null ? COMPATIBLE : COMPATIBLE_BELOW_BLOCKING)
+                .param("generation", generation)
+                .param("database", database)
+                .param("above", key)
+                .param("limit", later + 1);
+        if (blocking != null) {
+            statement = statement
+                    .param("blockingKey", VersionOrder.sortKey(blocking.version()))
+                    .param("blockingId", blocking.migrationId());
+        }
+        List<String> versions = statement.query(String.class).list();
+        List<String> compatible = new ArrayList<>(List.of(schemaVersion));
+        compatible.addAll(versions.subList(0, Math.min(later, versions.size())));
+        return new Window(compatible, versions.size() > later, blocking);
+    }
+
+    private record Window(List<String> compatible, boolean truncated, MigrationClassification blocking) {
+
+        String detail(String release) {
+            String listed = String.join(", ", compatible)
+                    + (truncated ? " (the first %d listed)".formatted(compatible.size()) : "");
+            if (blocking == null) {
+                return "Release %s (N-1) may run against schema %s and every later version known so far."
+                        .formatted(release, listed);
+            }
+            return "Release %s (N-1) may run against schema %s%s; %s (%s) is %s, so N-1 cannot run against %s or later."
+                    .formatted(
+                            release,
+                            listed,
+                            truncated ? " and every later version before " + blocking.version() : "",
+                            blocking.migrationId(),
+                            blocking.version(),
+                            blocking.breaking() ? "breaking" : "a contract migration",
+                            blocking.version());
+        }
     }
 }

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.migrationledger.api.queries.GetVersionHistory;
 import org.migrationledger.api.queries.VersionHistoryView;
 import org.migrationledger.projection.ReadModelDatabase;
+import org.migrationledger.projection.RowsTouched;
 import org.migrationledger.testsupport.FreshPostgresDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -35,6 +36,7 @@ class VersionHistoryAtScaleIT {
     private static final int MIGRATIONS = 2_000;
     private static final int LIMIT = 50;
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static SingleConnectionDataSource connection;
@@ -89,7 +91,7 @@ class VersionHistoryAtScaleIT {
 
     @Test
     void readsAPageOfRowsDeepInTheHistory() {
-        Touched page = rowsTouched(VersionHistoryQueryHandler.PAGE, MIGRATIONS - 2 * LIMIT, LIMIT);
+        RowsTouched page = rowsTouched(VersionHistoryQueryHandler.PAGE, MIGRATIONS - 2 * LIMIT, LIMIT);
 
         // The page's entries and their migrations; reading the history would touch thousands.
         assertThat(page.rows()).as(page.plan()).isLessThanOrEqualTo(2 * LIMIT);
@@ -97,8 +99,8 @@ class VersionHistoryAtScaleIT {
 
     @Test
     void readsTheCurrentVersionAndTheTotalFromAFewRows() {
-        Touched current = rowsTouched(VersionHistoryQueryHandler.CURRENT, 0, 0);
-        Touched total = rowsTouched(VersionHistoryQueryHandler.TOTAL, 0, 0);
+        RowsTouched current = rowsTouched(VersionHistoryQueryHandler.CURRENT, 0, 0);
+        RowsTouched total = rowsTouched(VersionHistoryQueryHandler.TOTAL, 0, 0);
 
         // The newest version's entry was rolled back: it and the one below, and that one's migration.
         assertThat(current.rows()).as(current.plan()).isLessThanOrEqualTo(3);
@@ -149,36 +151,14 @@ class VersionHistoryAtScaleIT {
         return relations;
     }
 
-    private static Touched rowsTouched(String sql, int offset, int limit) {
-        JdbcClient.StatementSpec explain = jdbc.sql("explain (analyze, format json) " + sql)
+    private static RowsTouched rowsTouched(String sql, int offset, int limit) {
+        JdbcClient.StatementSpec explain = jdbc.sql(RowsTouched.explain(sql))
                 .param("generation", 1)
                 .param("database", DB)
                 .param("environment", "production");
         if (sql.contains(":offset")) {
             explain = explain.param("offset", offset).param("limit", limit);
         }
-        String plan = explain.query(String.class).single();
-        try {
-            return new Touched(touched(JSON.readTree(plan).get(0).get("Plan")), plan);
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(plan, e);
-        }
-    }
-
-    private record Touched(long rows, String plan) {}
-
-    /** Rows every scan of the plan returned or read and dropped, over all its loops. */
-    private static long touched(JsonNode node) {
-        long rows = 0;
-        if (node.get("Node Type").asText().contains("Scan")) {
-            long perLoop = node.path("Actual Rows").asLong()
-                    + node.path("Rows Removed by Filter").asLong()
-                    + node.path("Rows Removed by Index Recheck").asLong();
-            rows += perLoop * node.path("Actual Loops").asLong(1);
-        }
-        for (JsonNode child : node.path("Plans")) {
-            rows += touched(child);
-        }
-        return rows;
+        return RowsTouched.of(explain);
     }
 }
