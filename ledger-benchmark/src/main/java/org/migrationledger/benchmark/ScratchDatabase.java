@@ -67,12 +67,14 @@ final class ScratchDatabase implements AutoCloseable {
         return DriverManager.getConnection(jdbcUrl(), user, password);
     }
 
+    /** The server's version and whether it runs autovacuum, which decides who keeps the planner's statistics. */
     String serverVersion() throws SQLException {
         try (Connection connection = connect();
                 Statement statement = connection.createStatement();
-                var rows = statement.executeQuery("show server_version")) {
+                var rows = statement.executeQuery(
+                        "select current_setting('server_version'), current_setting('autovacuum')")) {
             rows.next();
-            return rows.getString(1);
+            return rows.getString(1) + " (autovacuum " + rows.getString(2) + ")";
         }
     }
 
