@@ -80,6 +80,10 @@ public final class Benchmark implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Preset configured = full ? Preset.full() : Preset.quick();
+        if (largeMigrations != null && largeMigrations < 1) {
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(), "--large-migrations must be at least 1, not " + largeMigrations);
+        }
         Preset preset = largeMigrations == null ? configured : configured.withLargeMigrations(largeMigrations);
         Path work = Files.createTempDirectory("ledger-benchmark-");
         System.out.println("work directory (service log, token file): " + work);

@@ -43,9 +43,6 @@ record Preset(
     }
 
     Preset withLargeMigrations(int migrations) {
-        if (migrations < 1) {
-            throw new IllegalArgumentException("--large-migrations must be at least 1");
-        }
         return new Preset(
                 name,
                 rounds,

@@ -12,12 +12,21 @@ import org.migrationledger.testsupport.FreshDatabase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A fresh database with the read-model scripts applied, and the pieces a projection and its query handler need. */
 public record ReadModelDatabase(DataSource dataSource, JdbcClient jdbc, Generations generations) {
 
     public static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
+
+    /**
+     * One connection for a test's thousands of statements, where {@link #migrate}'s data source opens one each; the
+     * test destroys it when done.
+     */
+    public static SingleConnectionDataSource oneConnection(FreshDatabase database) {
+        return new SingleConnectionDataSource(database.jdbcUrl(), database.user(), database.password(), true);
+    }
 
     public static ReadModelDatabase migrate(FreshDatabase database) {
         DriverManagerDataSource dataSource =

@@ -53,12 +53,7 @@ class CompatibilityAtScaleIT {
     static void proposeTwoThousandMigrations() {
         ReadModelDatabase database = ReadModelDatabase.migrate(POSTGRES.database());
         database.generations().registerFirst(CompatibilityReadModel.NAME);
-        // One connection for the thousands of statements, where the test database's data source opens one each.
-        connection = new SingleConnectionDataSource(
-                POSTGRES.database().jdbcUrl(),
-                POSTGRES.database().user(),
-                POSTGRES.database().password(),
-                true);
+        connection = ReadModelDatabase.oneConnection(POSTGRES.database());
         jdbc = JdbcClient.create(connection);
         CompatibilityProjection projection = new CompatibilityProjection(jdbc, 1);
         projection.on(registered());

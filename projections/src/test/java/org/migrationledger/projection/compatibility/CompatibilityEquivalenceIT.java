@@ -76,12 +76,7 @@ class CompatibilityEquivalenceIT {
     @BeforeAll
     static void writeAHistoryOutOfOrder() {
         ReadModelDatabase.migrate(POSTGRES.database());
-        // One connection for the thousands of statements, where the test database's data source opens one each.
-        connection = new SingleConnectionDataSource(
-                POSTGRES.database().jdbcUrl(),
-                POSTGRES.database().user(),
-                POSTGRES.database().password(),
-                true);
+        connection = ReadModelDatabase.oneConnection(POSTGRES.database());
         jdbc = JdbcClient.create(connection);
         generations = new Generations(
                 jdbc,

@@ -47,12 +47,7 @@ class VersionHistoryAtScaleIT {
     static void applyTwoThousandMigrations() {
         ReadModelDatabase database = ReadModelDatabase.migrate(POSTGRES.database());
         database.generations().registerFirst(VersionHistoryReadModel.NAME);
-        // One connection for the thousands of statements, where the test database's data source opens one each.
-        connection = new SingleConnectionDataSource(
-                POSTGRES.database().jdbcUrl(),
-                POSTGRES.database().user(),
-                POSTGRES.database().password(),
-                true);
+        connection = ReadModelDatabase.oneConnection(POSTGRES.database());
         jdbc = JdbcClient.create(connection);
         VersionHistoryProjection projection = new VersionHistoryProjection(jdbc, 1);
         projection.on(registered());

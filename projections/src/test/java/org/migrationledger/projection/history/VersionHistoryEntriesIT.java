@@ -342,8 +342,7 @@ class VersionHistoryEntriesIT {
 
     /** Over one connection: the thousands of queries of these tests each opened their own, which took most of the time. */
     private static VersionHistoryQueryHandler queriesOn(FreshDatabase database) {
-        SingleConnectionDataSource connection =
-                new SingleConnectionDataSource(database.jdbcUrl(), database.user(), database.password(), true);
+        SingleConnectionDataSource connection = ReadModelDatabase.oneConnection(database);
         CONNECTIONS.add(connection);
         JdbcClient jdbc = JdbcClient.create(connection);
         Generations generations = new Generations(
